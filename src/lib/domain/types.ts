@@ -1,0 +1,88 @@
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { Stage } from './stages';
+
+export type LandTenure = 'state_owned' | 'collective';
+export type PropertyManagement = 'none' | 'simple' | 'professional';
+export type ElevatorState = 'none' | 'existing' | 'retrofit_planned' | 'retrofitted';
+export type SubdistrictKind = 'street' | 'town';
+
+export interface Subdistrict {
+	code: string;
+	name: string;
+	kind: SubdistrictKind;
+	/** [lng, lat] in WGS84, or null when unknown. */
+	labelPoint: [number, number] | null;
+	labelIsApproximate: boolean;
+}
+
+export interface Milestone {
+	stage: Stage;
+	plannedOn: string | null; // ISO date
+	actualOn: string | null;
+}
+
+/** What the map and the detail panel know of a community (properties of its feature). */
+export interface CommunityProps {
+	id: string;
+	code: string;
+	name: string;
+	subdistrictCode: string;
+	subdistrictName: string;
+	builtYear: number;
+	landTenure: LandTenure;
+	meetsHardCriteria: boolean;
+	batchYear: number | null;
+	households: number;
+	residents: number | null;
+	floorAreaM2: number;
+	buildingCount: number;
+	propertyManagement: PropertyManagement;
+	stage: Stage | null;
+	statusAsOf: string | null;
+	milestones: Milestone[];
+	isDemo: boolean;
+}
+
+export interface BuildingProps {
+	id: string;
+	code: string;
+	name: string;
+	communityId: string;
+	floors: number;
+	heightM: number;
+	units: number;
+	households: number;
+	floorAreaM2: number;
+	builtYear: number;
+	elevator: ElevatorState;
+	/** Copied from the community so buildings colour and filter without a join. */
+	batchYear: number | null;
+	stage: Stage | null;
+	subdistrictCode: string;
+	isDemo: boolean;
+}
+
+export type CommunityFeature = Feature<MultiPolygon, CommunityProps>;
+export type BuildingFeature = Feature<Polygon, BuildingProps>;
+
+export interface Target {
+	periodStart: number;
+	periodEnd: number;
+	communities: number;
+	buildings: number;
+	floorAreaWanM2: number;
+	households: number;
+	residents: number | null;
+	source: string;
+	version: number;
+}
+
+/** Everything the district map needs, as the server loader hands it to the page. */
+export interface Atlas {
+	district: { code: string; name: string; outline: Feature<MultiPolygon, { name: string }> };
+	subdistricts: Subdistrict[];
+	subdistrictLabels: FeatureCollection<Point, { code: string; name: string; approximate: boolean }>;
+	communities: FeatureCollection<MultiPolygon, CommunityProps>;
+	buildings: FeatureCollection<Polygon, BuildingProps>;
+	targets: Target[];
+}

@@ -1,0 +1,16 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	server: { fs: { allow: ['supabase'] } },
+	test: {
+		include: ['src/**/*.test.ts', 'tests/db/**/*.test.ts'],
+		environment: 'node',
+		testTimeout: 60_000,
+		hookTimeout: 120_000,
+		// The database suites share one embedded instance per file; running files one at a
+		// time keeps PGlite's start-up cost from crowding out two small cores.
+		fileParallelism: false
+	}
+});
