@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { compareWithTargets, sumCommunities, toWanM2 } from './totals';
+import type { CommunityProps, Target } from './types';
+
+function community(batchYear: number | null, buildingCount: number, floorAreaM2: number, households: number): CommunityProps {
+	return {
+		id: `${batchYear}-${buildingCount}`,
+		code: 'X',
+		name: '测试小区',
+		subdistrictCode: '370303002',
+		subdistrictName: '公园街道',
+		builtYear: 1990,
+		landTenure: 'state_owned',
+		meetsHardCriteria: true,
+		batchYear,
+		households,
+		residents: households * 3,
+		floorAreaM2,
+		buildingCount,
+		propertyManagement: 'none',
+		stage: 'construction',
+		statusAsOf: '2023-06-30',
+		milestones: [],
+		isDemo: true
+	};
+}
+
+const target = (periodStart: number, periodEnd: number): Target => ({
+	periodStart,
+	periodEnd,
+	communities: 0,
+	buildings: 0,
+	floorAreaWanM2: 0,
+	households: 0,
+	residents: null,
+	source: 'test',
+	version: 1
+});
+
+describe('totals', () => {
+	it('adds communities, buildings, floor area, households and residents', () => {
+		const totals = sumCommunities([community(2020, 10, 30_000, 300), community(2021, 5, 12_500.5, 120)]);
+		expect(totals).toEqual({ communities: 2, buildings: 15, floorAreaM2: 42_500.5, households: 420, residents: 1260 });
+	});
+
+	it('rounds square metres to 万m² with two decimals as the plan does', () => {
+		expect(toWanM2(246_560)).toBe(24.66);
+		expect(toWanM2(1_067_280)).toBe(106.73);
+		expect(toWanM2(0)).toBe(0);
+	});
+
+	it('compares each target period with the communities of its batch years', () => {
+		const rows = compareWithTargets(
+			[community(2020, 10, 1, 1), community(2021, 20, 1, 1), community(2022, 30, 1, 1), community(null, 99, 1, 1)],
+			[target(2020, 2020), target(2020, 2022)]
+		);
+		expect(rows.map((r) => r.actual.buildings)).toEqual([10, 60]);
+	});
+});

@@ -1,0 +1,134 @@
+import type { ExpressionSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
+import type { Atlas } from '$lib/domain/types';
+import { colorExpression } from './colors';
+import { viewFilter } from './filter';
+import type { View } from './view';
+
+// Every layer the atlas draws, as a pure function of the data and the view, in draw order.
+// The map component only diffs this list against what is on the map.
+
+export const SOURCES = {
+	district: 'district',
+	subdistricts: 'subdistrict-labels',
+	communities: 'communities',
+	buildings: 'buildings'
+} as const;
+
+export const LAYERS = {
+	districtFill: 'district-fill',
+	districtLine: 'district-line',
+	communitiesFill: 'communities-fill',
+	communitiesLine: 'communities-line',
+	buildingsFill: 'buildings-fill',
+	buildingsLine: 'buildings-line',
+	selectedCommunity: 'selected-community',
+	selectedBuilding: 'selected-building',
+	subdistrictLabels: 'subdistrict-labels',
+	communityLabels: 'community-labels'
+} as const;
+
+/** Layers a click can select something on, topmost first. */
+export const CLICKABLE = [LAYERS.buildingsFill, LAYERS.communitiesFill] as const;
+
+export function atlasSources(atlas: Atlas): Record<string, SourceSpecification> {
+	return {
+		[SOURCES.district]: { type: 'geojson', data: atlas.district.outline },
+		[SOURCES.subdistricts]: { type: 'geojson', data: atlas.subdistrictLabels },
+		[SOURCES.communities]: { type: 'geojson', data: atlas.communities, promoteId: 'id' },
+		[SOURCES.buildings]: { type: 'geojson', data: atlas.buildings, promoteId: 'id' }
+	};
+}
+
+export interface LayerContext {
+	view: View;
+	yearColors: Map<number, string>;
+	/** Text fonts exist only where the style has a glyph source or local rendering. */
+	labels: boolean;
+}
+
+export function atlasLayers({ view, yearColors, labels }: LayerContext): LayerSpecification[] {
+	const color = colorExpression(view.colorBy, yearColors);
+	const filter = viewFilter(view);
+	const selectedCode = (kind: 'community' | 'building'): ExpressionSpecification =>
+		['==', ['get', 'code'], view.selection?.kind === kind ? view.selection.code : ''];
+	const layers: LayerSpecification[] = [
+		{
+			id: LAYERS.districtFill,
+			type: 'fill',
+			source: SOURCES.district,
+			paint: { 'fill-color': '#f3efe6', 'fill-opacity': 1 }
+		},
+		{
+			id: LAYERS.districtLine,
+			type: 'line',
+			source: SOURCES.district,
+			paint: { 'line-color': '#7a6f5a', 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1.5, 15, 4], 'line-dasharray': [3, 1.5] }
+		},
+		{
+			id: LAYERS.communitiesFill,
+			type: 'fill',
+			source: SOURCES.communities,
+			filter,
+			paint: { 'fill-color': color, 'fill-opacity': ['interpolate', ['linear'], ['zoom'], 10, 0.85, 15, 0.25] }
+		},
+		{
+			id: LAYERS.communitiesLine,
+			type: 'line',
+			source: SOURCES.communities,
+			filter,
+			paint: { 'line-color': color, 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 2, 16, 3] }
+		},
+		{
+			id: LAYERS.buildingsFill,
+			type: 'fill',
+			source: SOURCES.buildings,
+			filter,
+			minzoom: 12,
+			paint: { 'fill-color': color, 'fill-opacity': view.threeD ? 0.35 : 0.9 }
+		},
+		{
+			id: LAYERS.buildingsLine,
+			type: 'line',
+			source: SOURCES.buildings,
+			filter,
+			minzoom: 14,
+			paint: { 'line-color': '#3d3d3d', 'line-width': 0.6 }
+		},
+		{
+			id: LAYERS.selectedCommunity,
+			type: 'line',
+			source: SOURCES.communities,
+			filter: selectedCode('community'),
+			paint: { 'line-color': '#0b3d91', 'line-width': 4 }
+		},
+		{
+			id: LAYERS.selectedBuilding,
+			type: 'line',
+			source: SOURCES.buildings,
+			filter: selectedCode('building'),
+			paint: { 'line-color': '#0b3d91', 'line-width': 3 }
+		}
+	];
+	if (labels) {
+		layers.push(
+			{
+				id: LAYERS.subdistrictLabels,
+				type: 'symbol',
+				source: SOURCES.subdistricts,
+				maxzoom: 14,
+				layout: { 'text-field': ['get', 'name'], 'text-size': 15, 'text-font': ['sans-serif'] },
+				paint: { 'text-color': '#5b5141', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 }
+			},
+			{
+				id: LAYERS.communityLabels,
+				type: 'symbol',
+				source: SOURCES.communities,
+				minzoom: 13,
+				filter,
+				layout: { 'text-field': ['get', 'name'], 'text-size': 13, 'text-font': ['sans-serif'] },
+				paint: { 'text-color': '#1d1d1d', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 }
+			}
+		);
+	}
+	return layers;
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_VIEW, parseView, serializeView, type View } from './view';
+
+describe('view in the URL', () => {
+	it('round-trips a full view', () => {
+		const view: View = {
+			center: [118.05123, 36.80456],
+			zoom: 14.25,
+			pitch: 45,
+			bearing: -20,
+			colorBy: 'stage',
+			threeD: true,
+			years: [2020, 2022],
+			stages: ['construction', 'acceptance'],
+			subdistrict: '370303002',
+			selection: { kind: 'building', code: 'ZD-2021-03-07' }
+		};
+		const { view: parsed, ignored } = parseView(serializeView(view));
+		expect(ignored).toEqual([]);
+		expect(parsed).toEqual(view);
+	});
+
+	it('writes nothing for the default view', () => {
+		expect(serializeView(DEFAULT_VIEW).toString()).toBe('');
+	});
+
+	it('keeps the good parameters of a damaged link and names the bad ones', () => {
+		const { view, ignored } = parseView(
+			new URLSearchParams('by=height&y=2020,abc&s=construction&z=99&c=118.05&sd=公园&sel=community:ZD-2020-01')
+		);
+		expect(ignored.sort()).toEqual(['by', 'c', 'sd', 'y', 'z']);
+		expect(view.colorBy).toBe('year');
+		expect(view.years).toEqual([]);
+		expect(view.stages).toEqual(['construction']);
+		expect(view.zoom).toBeNull();
+		expect(view.selection).toEqual({ kind: 'community', code: 'ZD-2020-01' });
+	});
+
+	it('rejects selections that are not a community or building code', () => {
+		expect(parseView(new URLSearchParams('sel=community:<script>')).ignored).toEqual(['sel']);
+		expect(parseView(new URLSearchParams('sel=tree:1')).ignored).toEqual(['sel']);
+	});
+});

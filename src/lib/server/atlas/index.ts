@@ -1,0 +1,51 @@
+import type { MultiPolygon } from 'geojson';
+import type { Atlas } from '$lib/domain/types';
+import { asCaller, getDatabase, type Caller, type Database } from '../db';
+import * as q from './queries';
+import { toBuildingFeature, toCommunityFeature, toSubdistrict, toTarget } from './to-features';
+
+/** The district the app shows until it grows beyond Zhangdian. */
+export const DISTRICT_CODE = '370303';
+
+/**
+ * Everything the district map shows, read as `caller` so row-level security decides what
+ * is visible: the public sees published communities only.
+ */
+export async function loadAtlas(caller: Caller, db?: Database, districtCode = DISTRICT_CODE): Promise<Atlas> {
+	const database = db ?? (await getDatabase());
+	return asCaller(database, caller, async (tx) => {
+		// One transaction, one snapshot; PGlite runs these one after another either way.
+		const [district] = await q.selectDistrict(tx, districtCode);
+		if (!district) throw new Error(`District ${districtCode} is not in the database`);
+		const subdistricts = (await q.selectSubdistricts(tx, districtCode)).map(toSubdistrict);
+		const communities = (await q.selectCommunities(tx, districtCode)).map(toCommunityFeature);
+		const buildings = (await q.selectBuildings(tx, districtCode)).map(toBuildingFeature);
+		const targets = (await q.selectTargets(tx, districtCode)).map(toTarget);
+		const outline: MultiPolygon = JSON.parse(district.outline);
+		return {
+			district: {
+				code: district.code,
+				name: district.name,
+				outline: { type: 'Feature', geometry: outline, properties: { name: district.name } }
+			},
+			subdistricts,
+			subdistrictLabels: {
+				type: 'FeatureCollection',
+				features: subdistricts.flatMap((s) =>
+					s.labelPoint
+						? [
+								{
+									type: 'Feature' as const,
+									geometry: { type: 'Point' as const, coordinates: s.labelPoint },
+									properties: { code: s.code, name: s.name, approximate: s.labelIsApproximate }
+								}
+							]
+						: []
+				)
+			},
+			communities: { type: 'FeatureCollection', features: communities },
+			buildings: { type: 'FeatureCollection', features: buildings },
+			targets
+		};
+	});
+}

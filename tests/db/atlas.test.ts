@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareWithTargets, toWanM2 } from '../../src/lib/domain/totals';
+import { loadAtlas } from '../../src/lib/server/atlas';
+import { asCaller, PUBLIC_CALLER } from '../../src/lib/server/db/roles';
+import { backends, openSeeded, type Scratch } from './backends';
+
+describe.each(backends)('the district atlas loader on $name', (backend) => {
+	let scratch: Scratch;
+	beforeAll(async () => {
+		scratch = await openSeeded(backend);
+	});
+	afterAll(() => scratch?.dispose());
+
+	it('gives the public 22 communities and 296 buildings of Zhangdian as GeoJSON', async () => {
+		const atlas = await loadAtlas(PUBLIC_CALLER, scratch.db);
+		expect(atlas.district.name).toBe('张店区');
+		expect(atlas.district.outline.geometry.type).toBe('MultiPolygon');
+		expect(atlas.subdistricts).toHaveLength(13);
+		expect(atlas.communities.features).toHaveLength(22);
+		expect(atlas.buildings.features).toHaveLength(296);
+		const c = atlas.communities.features[0];
+		expect(c.geometry.type).toBe('MultiPolygon');
+		expect(c.properties.isDemo).toBe(true);
+		expect(c.properties.milestones.length).toBeGreaterThan(0);
+		expect(typeof c.properties.floorAreaM2).toBe('number');
+		expect(atlas.buildings.features.every((b) => b.geometry.type === 'Polygon')).toBe(true);
+	});
+
+	it('adds up to the official targets of DOMAIN.md §1, year by year and in total', async () => {
+		const atlas = await loadAtlas(PUBLIC_CALLER, scratch.db);
+		const rows = compareWithTargets(
+			atlas.communities.features.map((f) => f.properties),
+			atlas.targets
+		);
+		expect(rows.map((r) => `${r.target.periodStart}-${r.target.periodEnd}`).sort()).toEqual([
+			'2020-2020',
+			'2020-2022',
+			'2021-2021',
+			'2022-2022'
+		]);
+		for (const { target, actual } of rows) {
+			expect(actual.communities).toBe(target.communities);
+			expect(actual.buildings).toBe(target.buildings);
+			expect(toWanM2(actual.floorAreaM2)).toBe(target.floorAreaWanM2);
+			expect(actual.households).toBe(target.households);
+		}
+		const all = rows.find((r) => r.target.periodStart !== r.target.periodEnd);
+		expect(all?.actual.residents).toBe(35_000);
+	});
+
+	it('shows the public nothing of a community once it is unpublished', async () => {
+		const atlas = await loadAtlas(PUBLIC_CALLER, scratch.db);
+		const hidden = atlas.communities.features[0].properties;
+		await asCaller(scratch.db, { role: 'service_role' }, (tx) =>
+			tx.query('update public.communities set published = false where id = $1', [hidden.id])
+		);
+		const after = await loadAtlas(PUBLIC_CALLER, scratch.db);
+		expect(after.communities.features).toHaveLength(21);
+		expect(after.buildings.features.some((b) => b.properties.communityId === hidden.id)).toBe(false);
+		expect(after.buildings.features).toHaveLength(296 - hidden.buildingCount);
+	});
+});

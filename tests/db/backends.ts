@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { migrate } from '../../src/lib/server/db/migrate';
+import { openPglite } from '../../src/lib/server/db/pglite';
+import { openPostgres } from '../../src/lib/server/db/postgres';
+import type { Database } from '../../src/lib/server/db/types';
+
+/** A freshly migrated and seeded database, and how to throw it away. */
+export interface Scratch {
+	db: Database;
+	dispose(): Promise<void>;
+}
+
+export interface Backend {
+	name: 'pglite' | 'postgres';
+	/** An empty database: nothing applied yet. */
+	openEmpty(): Promise<Scratch>;
+}
+
+const pglite: Backend = {
+	name: 'pglite',
+	async openEmpty() {
+		const db = await openPglite('memory://');
+		return { db, dispose: () => db.close() };
+	}
+};
+
+/** A new database on the server of DATABASE_URL, dropped afterwards, so runs never collide. */
+function postgres(url: string): Backend {
+	return {
+		name: 'postgres',
+		async openEmpty() {
+			const name = `atlas_test_${randomBytes(6).toString('hex')}`;
+			const admin = new pg.Client({ connectionString: url });
+			await admin.connect();
+			await admin.query(`create database ${name}`);
+			await admin.end();
+			const scratchUrl = new URL(url);
+			scratchUrl.pathname = `/${name}`;
+			const db = await openPostgres(scratchUrl.toString());
+			return {
+				db,
+				async dispose() {
+					await db.close();
+					const dropper = new pg.Client({ connectionString: url });
+					await dropper.connect();
+					await dropper.query(`drop database if exists ${name} with (force)`);
+					await dropper.end();
+				}
+			};
+		}
+	};
+}
+
+/** Embedded PGlite always; real PostgreSQL/PostGIS too when DATABASE_URL is set. */
+export const backends: Backend[] = [pglite, ...(process.env.DATABASE_URL ? [postgres(process.env.DATABASE_URL)] : [])];
+
+export async function openSeeded(backend: Backend): Promise<Scratch> {
+	const scratch = await backend.openEmpty();
+	await migrate(scratch.db);
+	return scratch;
+}
