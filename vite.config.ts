@@ -5,7 +5,7 @@ export default defineConfig({
 	plugins: [sveltekit()],
 	server: { fs: { allow: ['supabase'] } },
 	test: {
-		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/db/**/*.test.ts'],
+		include: ['src/**/*.test.ts', 'supabase/generator/**/*.test.ts', 'tests/db/**/*.test.ts'],
 		environment: 'node',
 		testTimeout: 60_000,
 		hookTimeout: 120_000,

@@ -1,5 +1,15 @@
-import type { Handle } from '@sveltejs/kit';
+import type { Handle, ServerInit } from '@sveltejs/kit';
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE } from '$lib/i18n';
+import { getDatabase } from '$lib/server/db';
+
+/**
+ * Opens the database (and on a first start applies the migrations and seed) when the
+ * server starts, so the first visitor does not wait for it and a broken DATABASE_URL
+ * stops the server with the driver's message.
+ */
+export const init: ServerInit = async () => {
+	await getDatabase();
+};
 
 /** Picks the language: ?lang= in a link, then the visitor's cookie, then Chinese. */
 export const handle: Handle = async ({ event, resolve }) => {

@@ -1,3 +1,4 @@
+import centroid from '@turf/centroid';
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
 import type { Atlas } from '$lib/domain/types';
 import { colorExpression } from './colors';
@@ -11,6 +12,7 @@ export const SOURCES = {
 	district: 'district',
 	subdistricts: 'subdistrict-labels',
 	communities: 'communities',
+	communityPoints: 'community-points',
 	buildings: 'buildings'
 } as const;
 
@@ -19,6 +21,7 @@ export const LAYERS = {
 	districtLine: 'district-line',
 	communitiesFill: 'communities-fill',
 	communitiesLine: 'communities-line',
+	communitiesPoint: 'communities-point',
 	buildingsFill: 'buildings-fill',
 	buildingsLine: 'buildings-line',
 	selectedCommunity: 'selected-community',
@@ -28,13 +31,23 @@ export const LAYERS = {
 } as const;
 
 /** Layers a click can select something on, topmost first. */
-export const CLICKABLE = [LAYERS.buildingsFill, LAYERS.communitiesFill] as const;
+export const CLICKABLE = [LAYERS.buildingsFill, LAYERS.communitiesPoint, LAYERS.communitiesFill] as const;
+
+/** Below this zoom a community is a few pixels wide, so a dot marks it. */
+const POINT_MAX_ZOOM = 13;
 
 export function atlasSources(atlas: Atlas): Record<string, SourceSpecification> {
 	return {
 		[SOURCES.district]: { type: 'geojson', data: atlas.district.outline },
 		[SOURCES.subdistricts]: { type: 'geojson', data: atlas.subdistrictLabels },
 		[SOURCES.communities]: { type: 'geojson', data: atlas.communities, promoteId: 'id' },
+		[SOURCES.communityPoints]: {
+			type: 'geojson',
+			data: {
+				type: 'FeatureCollection',
+				features: atlas.communities.features.map((f) => centroid(f, { properties: f.properties }))
+			}
+		},
 		[SOURCES.buildings]: { type: 'geojson', data: atlas.buildings, promoteId: 'id' }
 	};
 }
@@ -77,6 +90,20 @@ export function atlasLayers({ view, yearColors, labels }: LayerContext): LayerSp
 			source: SOURCES.communities,
 			filter,
 			paint: { 'line-color': color, 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 2, 16, 3] }
+		},
+		{
+			id: LAYERS.communitiesPoint,
+			type: 'circle',
+			source: SOURCES.communityPoints,
+			filter,
+			maxzoom: POINT_MAX_ZOOM,
+			paint: {
+				'circle-color': color,
+				'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, 5, 12, 8],
+				'circle-stroke-color': '#ffffff',
+				'circle-stroke-width': 1.5,
+				'circle-opacity': ['interpolate', ['linear'], ['zoom'], POINT_MAX_ZOOM - 1, 1, POINT_MAX_ZOOM, 0]
+			}
 		},
 		{
 			id: LAYERS.buildingsFill,

@@ -1,13 +1,13 @@
 /**
  * Writes supabase/seed.sql from the deterministic demo-data generator: `npm run seed`.
- * Run it after changing anything under scripts/seed and commit the result.
+ * Run it after changing anything in supabase/generator and commit the result.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { generateSeedDataset } from './seed/generate';
-import { renderSeedSql } from './seed/sql';
+import { generateSeedDataset } from './generate';
+import { renderSeedSql } from './sql';
 
-export const SEED_SQL_PATH = fileURLToPath(new URL('../supabase/seed.sql', import.meta.url));
+export const SEED_SQL_PATH = fileURLToPath(new URL('../seed.sql', import.meta.url));
 
 const data = generateSeedDataset();
 writeFileSync(SEED_SQL_PATH, renderSeedSql(data));
