@@ -17,6 +17,7 @@ function community(batchYear: number | null, buildingCount: number, floorAreaM2:
 		residents: households * 3,
 		floorAreaM2,
 		buildingCount,
+		labelPoint: [118.05, 36.8],
 		propertyManagement: 'none',
 		stage: 'construction',
 		statusAsOf: '2023-06-30',

@@ -36,6 +36,8 @@ export interface CommunityProps {
 	residents: number | null;
 	floorAreaM2: number;
 	buildingCount: number;
+	/** A point inside the boundary, [lng, lat], where the community's dot and label go. */
+	labelPoint: [number, number];
 	propertyManagement: PropertyManagement;
 	stage: Stage | null;
 	statusAsOf: string | null;

@@ -1,4 +1,3 @@
-import centroid from '@turf/centroid';
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
 import type { Atlas } from '$lib/domain/types';
 import { colorExpression } from './colors';
@@ -38,14 +37,26 @@ const POINT_MAX_ZOOM = 13;
 
 export function atlasSources(atlas: Atlas): Record<string, SourceSpecification> {
 	return {
-		[SOURCES.district]: { type: 'geojson', data: atlas.district.outline },
-		[SOURCES.subdistricts]: { type: 'geojson', data: atlas.subdistrictLabels },
-		[SOURCES.communities]: { type: 'geojson', data: atlas.communities, promoteId: 'id' },
+		[SOURCES.district]: {
+			type: 'geojson',
+			data: atlas.district.outline,
+			attribution: '区界 DataV.GeoAtlas（GCJ-02→WGS84）'
+		},
+		[SOURCES.subdistricts]: {
+			type: 'geojson',
+			data: atlas.subdistrictLabels,
+			attribution: '街道/镇名称 国家统计局 2023，标注位置为近似'
+		},
+		[SOURCES.communities]: { type: 'geojson', data: atlas.communities, promoteId: 'id', attribution: '小区与楼栋：示例数据' },
 		[SOURCES.communityPoints]: {
 			type: 'geojson',
 			data: {
 				type: 'FeatureCollection',
-				features: atlas.communities.features.map((f) => centroid(f, { properties: f.properties }))
+				features: atlas.communities.features.map((f) => ({
+					type: 'Feature',
+					geometry: { type: 'Point', coordinates: f.properties.labelPoint },
+					properties: f.properties
+				}))
 			}
 		},
 		[SOURCES.buildings]: { type: 'geojson', data: atlas.buildings, promoteId: 'id' }

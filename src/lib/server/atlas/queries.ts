@@ -25,6 +25,7 @@ export interface CommunityRow {
 	subdistrict_code: string;
 	subdistrict_name: string;
 	boundary: string;
+	label_point: string;
 	built_year: number;
 	land_tenure: LandTenure;
 	meets_hard_criteria: boolean;
@@ -89,7 +90,8 @@ export function selectSubdistricts(q: Queryable, districtCode: string) {
 export function selectCommunities(q: Queryable, districtCode: string) {
 	return q.query<CommunityRow>(
 		`select c.id, c.code, c.name, c.subdistrict_code, s.name as subdistrict_name,
-		        st_asgeojson(c.boundary, 7) as boundary, c.built_year, c.land_tenure,
+		        st_asgeojson(c.boundary, 7) as boundary, st_asgeojson(st_pointonsurface(c.boundary), 7) as label_point,
+		        c.built_year, c.land_tenure,
 		        c.meets_hard_criteria, c.batch_year, c.households, c.residents, c.floor_area_m2,
 		        (select count(*)::int from public.buildings b where b.community_id = c.id) as building_count,
 		        c.property_management, p.stage, p.status_as_of::text as status_as_of,

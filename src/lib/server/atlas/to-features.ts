@@ -23,6 +23,7 @@ export function toSubdistrict(row: SubdistrictRow): Subdistrict {
 }
 
 export function toCommunityFeature(row: CommunityRow): CommunityFeature {
+	const [lng, lat] = geometry<Point>(row.label_point, 'Point').coordinates;
 	return {
 		type: 'Feature',
 		id: row.id,
@@ -41,6 +42,7 @@ export function toCommunityFeature(row: CommunityRow): CommunityFeature {
 			residents: row.residents,
 			floorAreaM2: row.floor_area_m2,
 			buildingCount: row.building_count,
+			labelPoint: [lng, lat],
 			propertyManagement: row.property_management,
 			stage: row.stage,
 			statusAsOf: row.status_as_of,

@@ -23,6 +23,9 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
 /** A real PostgreSQL/PostGIS server, such as a Supabase project's connection string. */
 export async function openPostgres(connectionString: string): Promise<Database> {
 	const pool = new pg.Pool({ connectionString, max: 10 });
+	// An idle connection the server drops (a restart, a failover) is reported here; without a
+	// listener Node would treat it as unhandled and stop the app. The pool replaces it.
+	pool.on('error', (error) => console.error('PostgreSQL connection lost:', error.message));
 	// Fail at start-up with the driver's message rather than on the first request.
 	await pool.query('select 1');
 	return {

@@ -1,0 +1,128 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureBuild, ROOT } from '../tests/e2e/harness/build';
+import { launchChromium } from '../tests/e2e/harness/browser';
+import { scratchDatabase } from '../tests/e2e/harness/database';
+import { freePort, startApp } from '../tests/e2e/harness/server';
+import { startBareServer } from './bare-server';
+import type { EndpointResult } from './endpoint';
+import { loadOnce, type ScriptLoad } from './page-load';
+import { kb, median, ms, quantile, ratio, table } from './stats';
+
+// Sized to keep the whole run under about three minutes on two cores.
+const API_ITERATIONS = 40;
+const API_WARMUP = 5;
+const PAGE_RUNS = 5;
+
+/** (a) In a child process of its own, against a fresh database; see endpoint-child.ts. */
+async function endpointFigures(): Promise<EndpointResult> {
+	const database = await scratchDatabase();
+	const dir = await mkdtemp(join(tmpdir(), 'atlas-bench-'));
+	const out = join(dir, 'endpoint.json');
+	try {
+		const env = { ...process.env };
+		delete env.DATABASE_URL;
+		delete env.PGLITE_DATA_DIR;
+		await new Promise<void>((resolve, reject) => {
+			const child = spawn(
+				process.execPath,
+				['--import', 'tsx', join(ROOT, 'bench', 'endpoint-child.ts'), out, String(API_ITERATIONS), String(API_WARMUP)],
+				{ cwd: ROOT, env: { ...env, ...database.env, NODE_ENV: 'production' }, stdio: ['ignore', 'ignore', 'inherit'] }
+			);
+			child.on('error', reject);
+			child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`endpoint benchmark exited ${code}`))));
+		});
+		const result: EndpointResult = JSON.parse(await readFile(out, 'utf8'));
+		return result;
+	} finally {
+		await rm(dir, { recursive: true, force: true });
+		await database.dispose();
+	}
+}
+
+/** (b) and (c): the app page against the bare page, alternating, in one Chromium. */
+async function pageFigures(): Promise<{ app: number[]; bare: number[]; scripts: ScriptLoad[] }> {
+	const app = await startApp();
+	const bare = await startBareServer(app.url, await freePort());
+	const browser = await launchChromium();
+	try {
+		// One untimed load of each warms the servers (database caches, file reads).
+		const first = await loadOnce(browser, `${app.url}/`, true);
+		await loadOnce(browser, `${bare.url}/`);
+		const times = { app: [] as number[], bare: [] as number[] };
+		for (let i = 0; i < PAGE_RUNS; i++) {
+			times.app.push((await loadOnce(browser, `${app.url}/`)).ms);
+			times.bare.push((await loadOnce(browser, `${bare.url}/`)).ms);
+		}
+		return { ...times, scripts: first.scripts };
+	} finally {
+		await browser.close();
+		await bare.close();
+		await app.stop();
+	}
+}
+
+function printEndpoint(r: EndpointResult): void {
+	console.log(`\n(a) GET /api/atlas in-process vs the same SELECTs (${r.endpoint.length} runs each, ${r.communities} communities, ${kb(r.bytes)} JSON)`);
+	console.log(
+		table(
+			['', 'median', 'p95'],
+			[
+				['endpoint (server.respond)', ms(median(r.endpoint)), ms(quantile(r.endpoint, 0.95))],
+				['bare SQL (as anon)', ms(median(r.sql)), ms(quantile(r.sql, 0.95))],
+				['ratio', ratio(median(r.endpoint) / median(r.sql)), ratio(quantile(r.endpoint, 0.95) / quantile(r.sql, 0.95))]
+			]
+		)
+	);
+}
+
+function printPages(p: { app: number[]; bare: number[] }): void {
+	console.log(`\n(b) navigation → first map idle ('atlas:map-idle'), ${p.app.length} cold loads each, alternating`);
+	console.log(
+		table(
+			['page', 'median', 'min', 'max'],
+			[
+				['app /', ms(median(p.app)), ms(Math.min(...p.app)), ms(Math.max(...p.app))],
+				['bare MapLibre', ms(median(p.bare)), ms(Math.min(...p.bare)), ms(Math.max(...p.bare))],
+				['ratio app/bare (aim ≤ 1.20×)', ratio(median(p.app) / median(p.bare)), '', '']
+			]
+		)
+	);
+}
+
+function printScripts(scripts: ScriptLoad[]): void {
+	const short = (url: string) => url.replace(/^https?:\/\/[^/]+/, '');
+	const page = scripts.filter((s) => !s.worker);
+	const workers = scripts.filter((s) => s.worker);
+	const sum = (list: ScriptLoad[], key: 'bytes' | 'gzipBytes') => list.reduce((n, s) => n + s[key], 0);
+	const deck = scripts.filter((s) => s.deck);
+	console.log(`\n(c) JavaScript loaded by the app page up to map idle (gzip -9 of each response)`);
+	const biggest = [...page].sort((a, b) => b.gzipBytes - a.gzipBytes).slice(0, 6);
+	console.log(
+		table(
+			['script', 'raw', 'gzip'],
+			[
+				...biggest.map((s) => [short(s.url), kb(s.bytes), kb(s.gzipBytes)]),
+				[`page scripts total (${page.length} files)`, kb(sum(page, 'bytes')), kb(sum(page, 'gzipBytes'))],
+				...workers.map((s) => [`worker ${short(s.url)}`, kb(s.bytes), kb(s.gzipBytes)])
+			]
+		)
+	);
+	console.log(
+		deck.length
+			? `deck.gl loaded in 2D: YES (${deck.map((s) => short(s.url)).join(', ')}) — it should load only with ?v=3d`
+			: 'deck.gl loaded in 2D: no'
+	);
+	if (!workers.length) console.log('maplibre worker: not seen (no module worker request observed)');
+}
+
+const started = performance.now();
+await ensureBuild();
+console.log(`Renewal Atlas bench — ${process.env.DATABASE_URL ? 'PostgreSQL (scratch database)' : 'PGlite'}, Node ${process.version}`);
+printEndpoint(await endpointFigures());
+const pages = await pageFigures();
+printPages(pages);
+printScripts(pages.scripts);
+console.log(`\nbench took ${((performance.now() - started) / 1000).toFixed(0)} s`);
