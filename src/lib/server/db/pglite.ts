@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { PGlite, types, type Transaction } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
 import type { Database, Queryable, SqlParam } from './types';
@@ -20,6 +21,8 @@ function wrap(q: PGlite | Transaction): Queryable {
  * `transaction()` queues callers, so concurrent requests never interleave statements.
  */
 export async function openPglite(dataDir: string): Promise<Database> {
+	// PGlite creates only the last folder of the path; a fresh clone has no ./data yet.
+	if (!dataDir.includes('://')) await mkdir(dataDir, { recursive: true });
 	const pg = await PGlite.create(dataDir, {
 		extensions: { postgis },
 		// The same shapes as our node-postgres set-up: numerics as numbers, dates as ISO text.
