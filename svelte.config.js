@@ -5,7 +5,11 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter()
+		adapter: adapter(),
+		typescript: {
+			// The seed generator is TypeScript outside src/: type-check it with the app.
+			config: (config) => ({ ...config, include: [...config.include, '../supabase/generator/**/*.ts'] })
+		}
 	}
 };
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
-import { ROOT } from '../tests/e2e/harness/build';
+import { ROOT } from '../e2e/harness/build';
 
 const TYPES: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
@@ -24,7 +24,7 @@ export interface BareServer {
 }
 
 /**
- * Serves bench/bare.html, its script, MapLibre's own dist files, and /api/atlas passed
+ * Serves tests/bench/bare.html, its script, MapLibre's own dist files, and /api/atlas passed
  * through from the app, so both pages draw the same bytes. Loopback only.
  */
 export function startBareServer(appUrl: string, port: number): Promise<BareServer> {
@@ -38,8 +38,8 @@ export function startBareServer(appUrl: string, port: number): Promise<BareServe
 				return;
 			}
 			const file =
-				path === '/' ? join(ROOT, 'bench', 'bare.html')
-				: path === '/bare.js' ? join(ROOT, 'bench', 'bare.js')
+				path === '/' ? join(ROOT, 'tests', 'bench', 'bare.html')
+				: path === '/bare.mjs' ? join(ROOT, 'tests', 'bench', 'bare.mjs')
 				: path.startsWith('/maplibre/') ? inside(MAPLIBRE_DIST, path.slice('/maplibre/'.length))
 				: null;
 			if (!file) {

@@ -2,10 +2,10 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureBuild, ROOT } from '../tests/e2e/harness/build';
-import { launchChromium } from '../tests/e2e/harness/browser';
-import { scratchDatabase } from '../tests/e2e/harness/database';
-import { freePort, startApp } from '../tests/e2e/harness/server';
+import { ensureBuild, ROOT } from '../e2e/harness/build';
+import { launchChromium } from '../e2e/harness/browser';
+import { scratchDatabase } from '../e2e/harness/database';
+import { freePort, startApp } from '../e2e/harness/server';
 import { startBareServer } from './bare-server';
 import type { EndpointResult } from './endpoint';
 import { loadOnce, type ScriptLoad } from './page-load';
@@ -28,7 +28,7 @@ async function endpointFigures(): Promise<EndpointResult> {
 		await new Promise<void>((resolve, reject) => {
 			const child = spawn(
 				process.execPath,
-				['--import', 'tsx', join(ROOT, 'bench', 'endpoint-child.ts'), out, String(API_ITERATIONS), String(API_WARMUP)],
+				['--import', 'tsx', join(ROOT, 'tests', 'bench', 'endpoint-child.ts'), out, String(API_ITERATIONS), String(API_WARMUP)],
 				{ cwd: ROOT, env: { ...env, ...database.env, NODE_ENV: 'production' }, stdio: ['ignore', 'ignore', 'inherit'] }
 			);
 			child.on('error', reject);

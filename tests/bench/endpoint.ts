@@ -2,13 +2,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Server as KitServer, SSRManifest } from '@sveltejs/kit';
-import { ROOT } from '../tests/e2e/harness/build';
-import { asCaller, PUBLIC_CALLER } from '../src/lib/server/db/roles';
-import { migrate } from '../src/lib/server/db/migrate';
-import { openPglite } from '../src/lib/server/db/pglite';
-import { openPostgres } from '../src/lib/server/db/postgres';
-import type { Database } from '../src/lib/server/db/types';
-import * as q from '../src/lib/server/atlas/queries';
+import { ROOT } from '../e2e/harness/build';
+import { asCaller, PUBLIC_CALLER } from '../../src/lib/server/db/roles';
+import { migrate } from '../../src/lib/server/db/migrate';
+import { openPglite } from '../../src/lib/server/db/pglite';
+import { openPostgres } from '../../src/lib/server/db/postgres';
+import type { Database } from '../../src/lib/server/db/types';
+import * as q from '../../src/lib/server/atlas/queries';
 
 const DISTRICT_CODE = '370303';
 
