@@ -66,16 +66,16 @@ export function atlasSources(atlas: Atlas): Record<string, SourceSpecification> 
 export interface LayerContext {
 	view: View;
 	yearColors: Map<number, string>;
-	/** Text fonts exist only where the style has a glyph source or local rendering. */
-	labels: boolean;
 }
 
-export function atlasLayers({ view, yearColors, labels }: LayerContext): LayerSpecification[] {
+// Labels need no glyph server: MapLibre 6 draws text with the browser's own fonts when the
+// style names no glyphs URL, which keeps the map offline with Chinese names.
+export function atlasLayers({ view, yearColors }: LayerContext): LayerSpecification[] {
 	const color = colorExpression(view.colorBy, yearColors);
 	const filter = viewFilter(view);
 	const selectedCode = (kind: 'community' | 'building'): ExpressionSpecification =>
 		['==', ['get', 'code'], view.selection?.kind === kind ? view.selection.code : ''];
-	const layers: LayerSpecification[] = [
+	return [
 		{
 			id: LAYERS.districtFill,
 			type: 'fill',
@@ -145,28 +145,23 @@ export function atlasLayers({ view, yearColors, labels }: LayerContext): LayerSp
 			source: SOURCES.buildings,
 			filter: selectedCode('building'),
 			paint: { 'line-color': '#0b3d91', 'line-width': 3 }
+		},
+		{
+			id: LAYERS.subdistrictLabels,
+			type: 'symbol',
+			source: SOURCES.subdistricts,
+			maxzoom: 14,
+			layout: { 'text-field': ['get', 'name'], 'text-size': 15, 'text-font': ['sans-serif'] },
+			paint: { 'text-color': '#5b5141', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 }
+		},
+		{
+			id: LAYERS.communityLabels,
+			type: 'symbol',
+			source: SOURCES.communities,
+			minzoom: 13,
+			filter,
+			layout: { 'text-field': ['get', 'name'], 'text-size': 13, 'text-font': ['sans-serif'] },
+			paint: { 'text-color': '#1d1d1d', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 }
 		}
 	];
-	if (labels) {
-		layers.push(
-			{
-				id: LAYERS.subdistrictLabels,
-				type: 'symbol',
-				source: SOURCES.subdistricts,
-				maxzoom: 14,
-				layout: { 'text-field': ['get', 'name'], 'text-size': 15, 'text-font': ['sans-serif'] },
-				paint: { 'text-color': '#5b5141', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 }
-			},
-			{
-				id: LAYERS.communityLabels,
-				type: 'symbol',
-				source: SOURCES.communities,
-				minzoom: 13,
-				filter,
-				layout: { 'text-field': ['get', 'name'], 'text-size': 13, 'text-font': ['sans-serif'] },
-				paint: { 'text-color': '#1d1d1d', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 }
-			}
-		);
-	}
-	return layers;
 }
