@@ -4,7 +4,8 @@ import type { MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import { STAGES, stageIndex } from '../../src/lib/domain/stages';
 import { LocalFrame } from './frame';
 import { generateSeedDataset, type SeedBuilding } from './generate';
-import { BATCH_TARGETS, PROGRAMME_TARGET, toWanM2 } from './targets';
+import { toWanM2 } from '../../src/lib/domain/totals';
+import { BATCH_TARGETS, PROGRAMME_TARGET } from './targets';
 
 const data = generateSeedDataset();
 const sum = <T>(xs: readonly T[], f: (x: T) => number) => xs.reduce((s, x) => s + f(x), 0);

@@ -11,7 +11,8 @@ import { elevatorState, specifyBuilding, type BuildingSpec } from './buildings';
 import { layoutRows } from './layout';
 import { buildingName, communityNames } from './names';
 import { placeCommunities, toPlaced } from './place';
-import { rectangle, roundRing, signedArea2 } from './polygon';
+import { area, polygon } from '@turf/turf';
+import { rectangle, roundRing } from './polygon';
 import { DISTRICT_SOURCE, loadReference, type ReferenceData } from './reference';
 import { Rng } from './rng';
 import { DATA_DATE, milestonesFor, stagesForBatch } from './stages';
@@ -79,7 +80,8 @@ function roundedPolygonRing(frame: LocalFrame, ring: readonly XY[]): [number, nu
 /** The largest polygon's outer ring: the area communities must lie in. */
 function mainOuterRing(outline: MultiPolygon): number[][] {
 	const rings = outline.coordinates.map((poly) => poly[0]);
-	return rings.reduce((best, r) => (Math.abs(signedArea2(r)) > Math.abs(signedArea2(best)) ? r : best));
+	const size = (ring: number[][]) => area(polygon([ring]));
+	return rings.reduce((best, r) => (size(r) > size(best) ? r : best));
 }
 
 export function generateSeedDataset(options: GenerateOptions = {}): SeedDataset {

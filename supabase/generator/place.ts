@@ -4,7 +4,8 @@
  * outwards until one fits.
  */
 import type { XY } from './frame';
-import { convexOverlap, rectangle, ringWithin } from './polygon';
+import { booleanIntersects, booleanWithin, polygon } from '@turf/turf';
+import { rectangle } from './polygon';
 import type { Rng } from './rng';
 
 export interface PlacementRequest {
@@ -34,7 +35,9 @@ export function placeCommunities(
 	outline: readonly XY[],
 	requests: readonly PlacementRequest[]
 ): Placement[] {
-	const buffers: XY[][] = [];
+	// turf's predicates are planar, so they hold in this metric frame as in degrees.
+	const district = polygon([[...outline]]);
+	const buffers: ReturnType<typeof polygon>[] = [];
 	return requests.map((req, n) => {
 		const angle = rng.float(-MAX_ANGLE, MAX_ANGLE);
 		for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -44,9 +47,9 @@ export function placeCommunities(
 			const centre: XY = [req.anchor[0] + radius * Math.cos(bearing), req.anchor[1] + radius * Math.sin(bearing)];
 			const margin = 2 * OUTLINE_MARGIN_M;
 			const withMargin = rectangle(centre, req.widthM + margin, req.heightM + margin, angle);
-			if (!ringWithin(withMargin, outline)) continue;
-			const buffer = rectangle(centre, req.widthM + 2 * HALF_GAP_M, req.heightM + 2 * HALF_GAP_M, angle);
-			if (buffers.some((other) => convexOverlap(buffer, other))) continue;
+			if (!booleanWithin(polygon([withMargin]), district)) continue;
+			const buffer = polygon([rectangle(centre, req.widthM + 2 * HALF_GAP_M, req.heightM + 2 * HALF_GAP_M, angle)]);
+			if (buffers.some((other) => booleanIntersects(buffer, other))) continue;
 			buffers.push(buffer);
 			return { centre, angle, ring: rectangle(centre, req.widthM, req.heightM, angle) };
 		}

@@ -4,8 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import type { MultiPolygon, Position } from 'geojson';
+import { rewind } from '@turf/turf';
 import { gcj02ToWgs84 } from '../../src/lib/geo/gcj02';
-import { rewindPolygon, roundRing } from './polygon';
+import { roundRing } from './polygon';
 
 export const REFERENCE_DIR = new URL('../../supabase/reference/zhangdian/', import.meta.url);
 
@@ -48,12 +49,13 @@ function parseOutline(text: string): Position[][][] {
 
 /** Convert the GCJ-02 outline to WGS84, round, and fix the winding for RFC 7946. */
 export function outlineFromGcj02(polygons: Position[][][]): MultiPolygon {
-	return {
+	const converted: MultiPolygon = {
 		type: 'MultiPolygon',
-		coordinates: polygons.map((rings) =>
-			rewindPolygon(rings.map((ring) => roundRing(ring.map((p) => gcj02ToWgs84([p[0], p[1]])))))
-		)
+		coordinates: polygons.map((rings) => rings.map((ring) => roundRing(ring.map((p) => gcj02ToWgs84([p[0], p[1]])))))
 	};
+	// DataV rings are clockwise; RFC 7946 wants outer rings counter-clockwise.
+	rewind(converted, { mutate: true });
+	return converted;
 }
 
 /** Parse the NBS CSV (code,"name",areaCode,…); names are quoted and contain no commas. */

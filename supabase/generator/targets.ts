@@ -42,8 +42,3 @@ export const PROGRAMME_TARGET = {
 	households: 11_425,
 	residents: 35_000
 } as const;
-
-/** 万m² with two decimals, as the plan reports floor area. */
-export function toWanM2(m2: number): number {
-	return Math.round(m2 / 100) / 100;
-}
