@@ -1,23 +1,32 @@
 import { getContext, setContext } from 'svelte';
 import type { Stage } from '$lib/domain/stages';
-import { parseView, serializeView, type ColorBy, type Selection, type View } from './view';
+import { parseView, serializeView, type Camera, type ColorBy, type Selection, type Settings } from './view';
 
-/** The map's view: what is shown and how. The page mirrors it into the URL. */
+/**
+ * The map's view, which the page mirrors into the URL. The camera is kept apart from the
+ * settings so that panning, which changes it continuously, does not recompute the layers,
+ * filters and totals that depend only on the settings.
+ */
 export class AtlasView {
-	view: View = $state.raw(parseView(new URLSearchParams()).view);
+	camera: Camera;
+	settings: Settings;
 	/** URL parameters that were ignored when the view was read, to tell the user. */
-	ignored: string[] = $state.raw([]);
+	ignored: string[];
 
-	readonly params = $derived(serializeView(this.view));
+	/** The whole view as URL parameters. */
+	readonly params: URLSearchParams;
 
 	constructor(params: URLSearchParams) {
-		const parsed = parseView(params);
-		this.view = parsed.view;
-		this.ignored = parsed.ignored;
+		const { view, ignored } = parseView(params);
+		const { center, zoom, pitch, bearing, ...settings } = view;
+		this.camera = $state.raw({ center, zoom, pitch, bearing });
+		this.settings = $state.raw(settings);
+		this.ignored = $state.raw(ignored);
+		this.params = $derived(serializeView({ ...this.camera, ...this.settings }));
 	}
 
-	#update(patch: Partial<View>) {
-		this.view = { ...this.view, ...patch };
+	#update(patch: Partial<Settings>) {
+		this.settings = { ...this.settings, ...patch };
 	}
 
 	setColorBy(colorBy: ColorBy) {
@@ -25,17 +34,17 @@ export class AtlasView {
 	}
 
 	setThreeD(threeD: boolean) {
-		this.#update({ threeD, pitch: threeD ? Math.max(this.view.pitch, 50) : 0 });
+		this.#update({ threeD });
 	}
 
 	toggleYear(year: number) {
-		const years = this.view.years.includes(year) ? this.view.years.filter((y) => y !== year) : [...this.view.years, year].sort();
-		this.#update({ years });
+		const { years } = this.settings;
+		this.#update({ years: years.includes(year) ? years.filter((y) => y !== year) : [...years, year].sort() });
 	}
 
 	toggleStage(stage: Stage) {
-		const stages = this.view.stages.includes(stage) ? this.view.stages.filter((s) => s !== stage) : [...this.view.stages, stage];
-		this.#update({ stages });
+		const { stages } = this.settings;
+		this.#update({ stages: stages.includes(stage) ? stages.filter((s) => s !== stage) : [...stages, stage] });
 	}
 
 	setSubdistrict(subdistrict: string | null) {
@@ -50,8 +59,8 @@ export class AtlasView {
 		this.#update({ selection });
 	}
 
-	setCamera(camera: Pick<View, 'center' | 'zoom' | 'pitch' | 'bearing'>) {
-		this.#update(camera);
+	setCamera(camera: Camera) {
+		this.camera = camera;
 	}
 
 	dismissIgnored() {

@@ -4,13 +4,13 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { BuildingFeature } from '$lib/domain/types';
 import { colorOf, hexToRgb } from './colors';
 import { matchesView } from './filter';
-import type { View } from './view';
+import type { Settings } from './view';
 
 // deck.gl draws the 3D view. This module is imported dynamically when 3D is switched on,
 // so the 2D map never downloads deck.gl.
 
 export interface BuildingsOverlay {
-	update(buildings: BuildingFeature[], view: View, yearColors: Map<number, string>): void;
+	update(buildings: BuildingFeature[], view: Settings, yearColors: Map<number, string>): void;
 	/** The code of the extruded building drawn at a screen point, if any. */
 	pick(x: number, y: number): string | null;
 	remove(): void;

@@ -2,7 +2,7 @@ import type { ExpressionSpecification, LayerSpecification, SourceSpecification }
 import type { Atlas } from '$lib/domain/types';
 import { colorExpression } from './colors';
 import { viewFilter } from './filter';
-import type { View } from './view';
+import type { Settings } from './view';
 
 // Every layer the atlas draws, as a pure function of the data and the view, in draw order.
 // The map component only diffs this list against what is on the map.
@@ -64,7 +64,7 @@ export function atlasSources(atlas: Atlas): Record<string, SourceSpecification> 
 }
 
 export interface LayerContext {
-	view: View;
+	view: Settings;
 	yearColors: Map<number, string>;
 }
 

@@ -17,6 +17,11 @@ export interface View {
 	selection: Selection;
 }
 
+/** Where the map looks; it changes on every pan and zoom. */
+export type Camera = Pick<View, 'center' | 'zoom' | 'pitch' | 'bearing'>;
+/** What the map shows and how; changes here redraw layers, lists and totals. */
+export type Settings = Omit<View, keyof Camera>;
+
 export const DEFAULT_VIEW: View = {
 	center: null,
 	zoom: null,
