@@ -123,14 +123,17 @@ export function selectBuildings(q: Queryable, districtCode: string) {
 	);
 }
 
-/** The newest version of each target period. */
+/** The newest version of each target period: single years first, then multi-year totals. */
 export function selectTargets(q: Queryable, districtCode: string) {
 	return q.query<TargetRow>(
-		`select distinct on (period_start, period_end)
-		        period_start, period_end, communities, buildings, floor_area_wan_m2, households,
-		        residents, source, version
-		 from public.renovation_targets where district_code = $1
-		 order by period_start, period_end, version desc`,
+		`select * from (
+		   select distinct on (period_start, period_end)
+		          period_start, period_end, communities, buildings, floor_area_wan_m2, households,
+		          residents, source, version
+		   from public.renovation_targets where district_code = $1
+		   order by period_start, period_end, version desc
+		 ) newest
+		 order by period_end - period_start, period_start`,
 		[districtCode]
 	);
 }
