@@ -11,10 +11,17 @@ export const init: ServerInit = async () => {
 	await getDatabase();
 };
 
-/** Picks the language: ?lang= in a link, then the visitor's cookie, then Chinese. */
+/**
+ * Picks the language: ?lang= in a link, then the visitor's cookie, then Chinese. A link's
+ * language is remembered in the cookie, because the page drops ?lang= from the address as
+ * soon as the view changes.
+ */
 export const handle: Handle = async ({ event, resolve }) => {
 	const fromUrl = event.url.searchParams.get('lang');
 	const fromCookie = event.cookies.get(LOCALE_COOKIE);
+	if (isLocale(fromUrl) && fromUrl !== fromCookie) {
+		event.cookies.set(LOCALE_COOKIE, fromUrl, { path: '/', maxAge: 31_536_000, sameSite: 'lax', httpOnly: false });
+	}
 	event.locals.lang = isLocale(fromUrl) ? fromUrl : isLocale(fromCookie) ? fromCookie : DEFAULT_LOCALE;
 	return resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('<html lang="zh-CN">', `<html lang="${event.locals.lang}">`)
