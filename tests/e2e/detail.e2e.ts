@@ -2,7 +2,7 @@ import { pointOnFeature } from '@turf/turf';
 import { describe, expect, inject } from 'vitest';
 import { fetchAtlas, pointsInside } from './harness/atlas';
 import { usePage } from './harness/fixture';
-import { clickablePoint, openAtlas } from './harness/map';
+import { clickablePoint, openAtlas, renderedIds } from './harness/map';
 
 describe('the detail panel', () => {
 	const pageTest = usePage();
@@ -31,5 +31,14 @@ describe('the detail panel', () => {
 		const { name, code } = atlas.communities.features[atlas.communities.features.length - 1].properties;
 		await openAtlas(page, `?sel=community:${code}`);
 		await expect.poll(() => page.locator('[data-testid=detail-panel]').innerText()).toContain(name);
+	});
+
+	pageTest('opens a shared building link on that building, framed', async (page) => {
+		const atlas = await fetchAtlas(inject('baseURL'));
+		const building = atlas.buildings.features[20].properties;
+		await openAtlas(page, `?sel=building:${building.code}`);
+		await expect.poll(() => page.locator('[data-testid=detail-panel]').innerText()).toContain(building.name);
+		// The map flies from the district view to the building's community.
+		await expect.poll(() => renderedIds(page, 'buildings-fill').then((ids) => ids.includes(building.id)), { timeout: 15_000 }).toBe(true);
 	});
 });
