@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
 // because they run in Node and drive Chromium rather than importing app modules.
 export default defineConfig({
 	test: {
-		include: ['tests/e2e/**/*.e2e.ts'],
+		// tests/server runs servers of its own (faults, signals, folders); tests/e2e shares one.
+		include: ['tests/e2e/**/*.e2e.ts', 'tests/server/**/*.e2e.ts'],
 		environment: 'node',
 		globalSetup: ['tests/e2e/global-setup.ts'],
 		// One Chromium at a time: two of them with software WebGL saturate two cores.

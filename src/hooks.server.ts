@@ -1,29 +1,75 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE } from '$lib/i18n';
-import { getDatabase } from '$lib/server/db';
+import { configuredBasemap } from '$lib/map/basemap';
+import { getDatabase, isDatabaseUnavailable } from '$lib/server/db';
+import { translate } from '$lib/server/i18n';
+import { compressResponse } from '$lib/server/http/compress';
+import { allowOrigins, securityHeaders, tileOrigins } from '$lib/server/http/security-headers';
+import { closeDatabaseOnShutdown } from '$lib/server/shutdown';
+
+/** Seconds a client is asked to wait before trying again while the database is unreachable. */
+const RETRY_AFTER_S = 5;
 
 /**
- * Opens the database (and on a first start applies the migrations and seed) when the
- * server starts, so the first visitor does not wait for it and a broken DATABASE_URL
- * stops the server with the driver's message.
+ * Opens the database when the server starts, so the first visitor does not wait for it.
+ * The embedded database must open (it is this process's own; if another process holds its
+ * folder, this one says so and stops). A PostgreSQL that is down only makes requests
+ * answer 503 until it returns.
  */
 export const init: ServerInit = async () => {
-	await getDatabase();
+	closeDatabaseOnShutdown();
+	try {
+		await getDatabase();
+	} catch (error) {
+		const hint = (error as { hint?: unknown }).hint;
+		console.error(`[db] cannot open the database: ${error instanceof Error ? error.message : String(error)}`);
+		if (typeof hint === 'string') console.error(`[db] ${hint}`);
+		process.exit(1);
+	}
 };
 
-/**
- * Picks the language: ?lang= in a link, then the visitor's cookie, then Chinese. A link's
- * language is remembered in the cookie, because the page drops ?lang= from the address as
- * soon as the view changes.
- */
-export const handle: Handle = async ({ event, resolve }) => {
+/** The language of the request: ?lang= in a link, then the visitor's cookie, then Chinese. */
+function pickLanguage(event: Parameters<Handle>[0]['event']): void {
 	const fromUrl = event.url.searchParams.get('lang');
 	const fromCookie = event.cookies.get(LOCALE_COOKIE);
+	// A link's language is remembered in the cookie, because the page drops ?lang= from the
+	// address as soon as the view changes.
 	if (isLocale(fromUrl) && fromUrl !== fromCookie) {
 		event.cookies.set(LOCALE_COOKIE, fromUrl, { path: '/', maxAge: 31_536_000, sameSite: 'lax', httpOnly: false });
 	}
 	event.locals.lang = isLocale(fromUrl) ? fromUrl : isLocale(fromCookie) ? fromCookie : DEFAULT_LOCALE;
-	return resolve(event, {
+}
+
+export const handle: Handle = async ({ event, resolve }) => {
+	pickLanguage(event);
+	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('<html lang="zh-CN">', `<html lang="${event.locals.lang}">`)
 	});
+
+	const headers = new Headers(response.headers);
+	for (const [name, value] of Object.entries(securityHeaders(event.url))) headers.set(name, value);
+	const policy = headers.get('content-security-policy');
+	const basemap = configuredBasemap();
+	if (policy && basemap) headers.set('content-security-policy', allowOrigins(policy, ['img-src', 'connect-src'], tileOrigins(basemap.tiles)));
+	// SvelteKit answers every unexpected error with 500; one the database caused is a 503
+	// the client may retry (handleError below marks it).
+	const unavailable = event.locals.databaseUnavailable && response.status === 500;
+	if (unavailable) headers.set('retry-after', String(RETRY_AFTER_S));
+	const status = unavailable ? 503 : response.status;
+	return compressResponse(event.request, new Response(response.body, { status, statusText: unavailable ? 'Service Unavailable' : response.statusText, headers }));
+};
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	const lang = isLocale(event.locals.lang) ? event.locals.lang : DEFAULT_LOCALE;
+	if (isDatabaseUnavailable(error)) {
+		event.locals.databaseUnavailable = true;
+		console.error(`[db] ${event.request.method} ${event.url.pathname}: ${error.message}`);
+		const key = error.reason === 'not_migrated' ? 'error.notMigrated' : 'error.unavailable';
+		return { message: translate(lang, key), code: 'unavailable' };
+	}
+	if (status >= 500) {
+		console.error(error);
+		return { message: translate(lang, 'error.internal') };
+	}
+	return { message };
 };

@@ -1,3 +1,9 @@
+import { DEFAULT_LOCALE } from '$lib/i18n';
+import { DICTIONARIES } from '$lib/server/i18n';
 import type { LayoutServerLoad } from './$types';
 
-export const load = (({ locals }) => ({ lang: locals.lang })) satisfies LayoutServerLoad;
+// A page opened in another language than the bundled Chinese brings its messages along.
+export const load = (({ locals }) => ({
+	lang: locals.lang,
+	messages: locals.lang === DEFAULT_LOCALE ? undefined : DICTIONARIES[locals.lang]
+})) satisfies LayoutServerLoad;

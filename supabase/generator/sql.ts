@@ -1,7 +1,9 @@
 /**
  * Renders the dataset as the SQL of supabase/seed.sql: one multi-row insert per table, in
  * dependency order, geometries as GeoJSON in WGS84 (SRID 4326). No transaction statements:
- * the migration runner wraps the seed in its own transaction.
+ * the migration runner wraps the seed in its own transaction. Rows already present are
+ * left alone, so the seed can run again (after psql, the Supabase CLI or a changed seed)
+ * and only adds what is missing; PostGIS is named by its schema, as in the migrations.
  */
 import type { Geometry } from 'geojson';
 import type { SeedDataset } from './types';
@@ -27,7 +29,7 @@ function literal(value: SqlValue): string {
 		return String(value);
 	}
 	if (typeof value === 'string') return `'${value.replaceAll("'", "''")}'`;
-	return `st_setsrid(st_geomfromgeojson(${literal(JSON.stringify(value.geometry))}), 4326)`;
+	return `extensions.st_setsrid(extensions.st_geomfromgeojson(${literal(JSON.stringify(value.geometry))}), 4326)`;
 }
 
 function insert(table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[]): string {
@@ -36,7 +38,7 @@ function insert(table: string, columns: readonly string[], rows: readonly (reado
 		if (row.length !== columns.length) throw new Error(`${table}: ${row.length} values for ${columns.length} columns`);
 		return `  (${row.map(literal).join(', ')})`;
 	});
-	return `insert into ${table} (${columns.join(', ')}) values\n${values.join(',\n')};\n`;
+	return `insert into ${table} (${columns.join(', ')}) values\n${values.join(',\n')}\non conflict do nothing;\n`;
 }
 
 const geom = (geometry: Geometry) => ({ geometry });

@@ -2,7 +2,7 @@
 -- revision is a new version and the dashboard reads the newest.
 
 -- One target row per batch year or multi-year period, per plan version.
-create table public.renovation_targets (
+create table if not exists public.renovation_targets (
   id bigint generated always as identity primary key,
   district_code text not null references public.districts (code),
   period_start smallint not null,
@@ -25,12 +25,16 @@ grant insert, update, delete on public.renovation_targets to authenticated;
 grant all on public.renovation_targets to service_role;
 
 -- Targets are part of the published plan.
+drop policy if exists "Anyone can read targets" on public.renovation_targets;
 create policy "Anyone can read targets" on public.renovation_targets
   for select to anon, authenticated using (true);
+drop policy if exists "Planners can add target versions" on public.renovation_targets;
 create policy "Planners can add target versions" on public.renovation_targets
   for insert to authenticated with check ((select private.is_planner()));
+drop policy if exists "Planners can correct targets" on public.renovation_targets;
 create policy "Planners can correct targets" on public.renovation_targets
   for update to authenticated
   using ((select private.is_planner())) with check ((select private.is_planner()));
+drop policy if exists "Planners can remove targets" on public.renovation_targets;
 create policy "Planners can remove targets" on public.renovation_targets
   for delete to authenticated using ((select private.is_planner()));

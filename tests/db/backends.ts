@@ -4,10 +4,16 @@ import { migrate } from '../../src/lib/server/db/migrate';
 import { openPglite } from '../../src/lib/server/db/pglite';
 import { openPostgres } from '../../src/lib/server/db/postgres';
 import type { Database } from '../../src/lib/server/db/types';
+import { withUser } from '../e2e/harness/database';
 
-/** A freshly migrated and seeded database, and how to throw it away. */
+/** A fresh database, and how to throw it away. */
 export interface Scratch {
+	/** A connection with the owner's rights, as migrations run. */
 	db: Database;
+	/** On PostgreSQL: the owner's connection string, as `db` uses it. */
+	ownerUrl?: string;
+	/** On PostgreSQL: the connection string the app would use, as the `authenticator` login. */
+	appUrl?: string;
 	dispose(): Promise<void>;
 }
 
@@ -40,6 +46,8 @@ function postgres(url: string): Backend {
 			const db = await openPostgres(scratchUrl.toString());
 			return {
 				db,
+				ownerUrl: scratchUrl.toString(),
+				appUrl: withUser(scratchUrl.toString(), 'authenticator'),
 				async dispose() {
 					await db.close();
 					const dropper = new pg.Client({ connectionString: url });
@@ -55,8 +63,9 @@ function postgres(url: string): Backend {
 /** Embedded PGlite always; real PostgreSQL/PostGIS too when DATABASE_URL is set. */
 export const backends: Backend[] = [pglite, ...(process.env.DATABASE_URL ? [postgres(process.env.DATABASE_URL)] : [])];
 
+/** Migrated, with the demo data loaded. */
 export async function openSeeded(backend: Backend): Promise<Scratch> {
 	const scratch = await backend.openEmpty();
-	await migrate(scratch.db);
+	await migrate(scratch.db, { seed: true });
 	return scratch;
 }

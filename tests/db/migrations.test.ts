@@ -1,6 +1,14 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate } from '../../src/lib/server/db/migrate';
+import { migrate, SEED_PATH, SUPABASE_DIR } from '../../src/lib/server/db/migrate';
 import { backends, type Scratch } from './backends';
+
+async function migrationSql(): Promise<string[]> {
+	const dir = join(SUPABASE_DIR, 'migrations');
+	const files = (await readdir(dir)).filter((f) => f.endsWith('.sql')).sort();
+	return Promise.all(files.map((f) => readFile(join(dir, f), 'utf8')));
+}
 
 describe.each(backends)('migrations on $name', (backend) => {
 	let scratch: Scratch;
@@ -9,20 +17,43 @@ describe.each(backends)('migrations on $name', (backend) => {
 	});
 	afterAll(() => scratch?.dispose());
 
-	it('bootstraps the Supabase roles, applies every migration and seeds once', async () => {
+	it('bootstraps the Supabase roles, applies every migration, and seeds only when asked, once', async () => {
 		const first = await migrate(scratch.db);
 		expect(first.bootstrapped).toBe(true);
-		expect(first.applied.length).toBeGreaterThanOrEqual(5);
-		expect(first.seeded).toBe(true);
+		expect(first.applied.length).toBeGreaterThanOrEqual(6);
+		expect(first.seeded).toBe(false);
+		const [{ n }] = await scratch.db.query<{ n: number }>('select count(*)::int as n from public.communities');
+		expect(n).toBe(0);
 
-		const second = await migrate(scratch.db);
-		expect(second).toEqual({ bootstrapped: false, applied: [], seeded: false });
+		expect(await migrate(scratch.db, { seed: true })).toEqual({ bootstrapped: true, applied: [], seeded: true });
+		expect(await migrate(scratch.db, { seed: true })).toEqual({ bootstrapped: true, applied: [], seeded: false });
+		// The Supabase CLI's name for the seed, so `supabase db push --include-seed` skips it.
+		const seeds = await scratch.db.query<{ path: string }>('select path from supabase_migrations.seed_files');
+		expect(seeds).toEqual([{ path: SEED_PATH }]);
+	});
+
+	it('keeps PostGIS out of the API-exposed public schema', async () => {
+		const [{ schema }] = await scratch.db.query<{ schema: string }>(
+			`select extnamespace::regnamespace::text as schema from pg_extension where extname = 'postgis'`
+		);
+		expect(schema).toBe('extensions');
+	});
+
+	it('applies every file again without error or change: a psql-migrated database converges', async () => {
+		const before = await scratch.db.query<{ n: number }>(
+			`select (select count(*) from pg_policies where schemaname = 'public')::int as n`
+		);
+		for (const sql of await migrationSql()) await scratch.db.transaction((tx) => tx.exec(sql));
+		await scratch.db.transaction(async (tx) => tx.exec(await readFile(join(SUPABASE_DIR, 'seed.sql'), 'utf8')));
+		const [{ communities }] = await scratch.db.query<{ communities: number }>('select count(*)::int as communities from public.communities');
+		expect(communities).toBe(22);
+		expect(await scratch.db.query(`select (select count(*) from pg_policies where schemaname = 'public')::int as n`)).toEqual(before);
 	});
 
 	it('enables row-level security on every table in public', async () => {
 		const rows = await scratch.db.query<{ relname: string; relrowsecurity: boolean }>(
 			`select c.relname, c.relrowsecurity from pg_class c join pg_namespace n on n.oid = c.relnamespace
-			 where n.nspname = 'public' and c.relkind = 'r' and c.relname <> 'spatial_ref_sys'`
+			 where n.nspname = 'public' and c.relkind = 'r'`
 		);
 		expect(rows.length).toBeGreaterThanOrEqual(7);
 		expect(rows.filter((r) => !r.relrowsecurity).map((r) => r.relname)).toEqual([]);
@@ -30,7 +61,7 @@ describe.each(backends)('migrations on $name', (backend) => {
 
 	it('keeps every geometry in EPSG:4326 with a GiST index', async () => {
 		const columns = await scratch.db.query<{ table: string; column: string; srid: number }>(
-			`select f_table_name as table, f_geometry_column as column, srid from geometry_columns
+			`select f_table_name as table, f_geometry_column as column, srid from extensions.geometry_columns
 			 where f_table_schema = 'public'`
 		);
 		expect(columns.length).toBeGreaterThanOrEqual(4);
@@ -48,9 +79,34 @@ describe.each(backends)('migrations on $name', (backend) => {
 		await expect(
 			scratch.db.query(
 				`insert into public.communities (code, name, subdistrict_code, boundary, built_year, land_tenure, households, floor_area_m2, property_management)
-				 values ('BAD', '坏数据', '370303002', st_geomfromtext($1, 4326), 1990, 'state_owned', 1, 1, 'none')`,
+				 values ('BAD', '坏数据', '370303002', extensions.st_geomfromtext($1, 4326), 1990, 'state_owned', 1, 1, 'none')`,
 				[bowtie]
 			)
 		).rejects.toThrow(/check constraint/);
+	});
+});
+
+describe.each(backends)('a database created before PostGIS moved out of public, on $name', (backend) => {
+	let scratch: Scratch;
+	beforeAll(async () => {
+		scratch = await backend.openEmpty();
+	});
+	afterAll(() => scratch?.dispose());
+
+	it('is refused with a message that says what to do', async () => {
+		// What the previous release left: PostGIS in public, its five migrations recorded.
+		await scratch.db.exec(`
+			create extension postgis;
+			create schema supabase_migrations;
+			create table supabase_migrations.schema_migrations (version text primary key, statements text[], name text);
+			insert into supabase_migrations.schema_migrations (version) values
+			  ('20261124100000'), ('20261124100100'), ('20261124100200'), ('20261124100300'), ('20261124100400');
+		`);
+		await expect(migrate(scratch.db)).rejects.toThrow(/PostGIS is installed in schema public/);
+	});
+
+	it('is refused on a fresh migration too when PostGIS was installed in public by hand', async () => {
+		await scratch.db.exec('drop schema supabase_migrations cascade');
+		await expect(migrate(scratch.db)).rejects.toThrow(/PostGIS is installed in a schema other than extensions/);
 	});
 });

@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { ensureBuild } from './harness/build';
+import { ensureBuild } from '../../scripts/build';
 import { startApp } from './harness/server';
 
 declare module 'vitest' {

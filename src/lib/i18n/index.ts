@@ -1,5 +1,4 @@
 import { addMessages, init, locale } from 'svelte-i18n';
-import en from './en.json';
 import zhCN from './zh-CN.json';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -12,9 +11,23 @@ export function isLocale(value: unknown): value is Locale {
 	return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
-// Messages are bundled and added synchronously so server rendering never waits on a loader.
+/** A dictionary of messages, shaped like the Chinese one. */
+export type Messages = typeof zhCN;
+
+// Chinese, the default, is bundled and added synchronously so rendering never waits on a
+// loader. English reaches the browser only when wanted: with the layout's data for a page
+// opened in English (addLocaleMessages), or as a chunk of its own on the switch
+// (loadMessages), so the default page loads less script.
 addMessages('zh-CN', zhCN);
-addMessages('en', en);
+
+export function addLocaleMessages(lang: Locale, messages: Messages): void {
+	addMessages(lang, messages);
+}
+
+/** Makes sure the messages of `lang` are there; call before useLocale(lang). */
+export async function loadMessages(lang: Locale): Promise<void> {
+	if (lang === 'en') addMessages('en', (await import('./en.json')).default);
+}
 
 let initialised = false;
 

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, inject, test } from 'vitest';
-import { ROOT } from './build';
+import { ROOT } from '../../../scripts/build';
 import { launchChromium } from './browser';
 
 const RESULTS = join(ROOT, 'test-results');

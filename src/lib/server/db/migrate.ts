@@ -6,8 +6,15 @@ import type { Database } from './types';
 /** Where the SQL lives: supabase/ in the project, as the Supabase CLI expects it. */
 export const SUPABASE_DIR = process.env.SUPABASE_DIR ?? 'supabase';
 
-// The Supabase CLI records applied migrations and seeds in these tables; using the same
-// ones means a database set up with `supabase db push` is recognised, and vice versa.
+/**
+ * The seed as the Supabase CLI names it in its bookkeeping: its path from the project
+ * root (config.toml's [db.seed] sql_paths, which are relative to supabase/).
+ */
+export const SEED_PATH = 'supabase/seed.sql';
+
+// The Supabase CLI records applied migrations and seeds in these tables, with these
+// columns; using the same ones means a database set up with `supabase db push` is
+// recognised, and vice versa.
 const BOOKKEEPING = `
 create schema if not exists supabase_migrations;
 create table if not exists supabase_migrations.schema_migrations (
@@ -16,10 +23,20 @@ create table if not exists supabase_migrations.schema_migrations (
 create table if not exists supabase_migrations.seed_files (path text primary key, hash text not null);
 `;
 
+/** Serialises concurrent runners (several app instances, parallel tests) on one server. */
+const LOCK = 'select pg_advisory_xact_lock(7303)';
+
 export interface MigrationReport {
+	/** Whether supabase/bootstrap.sql ran: it does on every database that is not Supabase's. */
 	bootstrapped: boolean;
 	applied: string[];
 	seeded: boolean;
+}
+
+export interface MigrateOptions {
+	dir?: string;
+	/** Load the demo data of supabase/seed.sql (when new or changed). */
+	seed?: boolean;
 }
 
 async function migrationFiles(dir: string): Promise<{ version: string; name: string; file: string }[]> {
@@ -32,23 +49,23 @@ async function migrationFiles(dir: string): Promise<{ version: string; name: str
 }
 
 /**
- * Brings a database to the schema in supabase/: the bootstrap where Supabase's roles and
- * auth helpers are missing, then each migration not yet applied, then the seed once.
+ * Brings a database to the schema in supabase/: the bootstrap where the database is not a
+ * Supabase project, then each migration not yet recorded, then (when asked) the seed.
  * Each step runs in its own transaction, so a failing file leaves nothing half-applied.
+ *
+ * Every file is written to be applied again without harm (`if not exists`, policies
+ * dropped and recreated, seed rows `on conflict do nothing`), so a database first set up
+ * with psql, or with the CLI, converges here too.
  */
-export async function migrate(
-	db: Database,
-	{ dir = SUPABASE_DIR, seed = true }: { dir?: string; seed?: boolean } = {}
-): Promise<MigrationReport> {
+export async function migrate(db: Database, { dir = SUPABASE_DIR, seed = false }: MigrateOptions = {}): Promise<MigrationReport> {
 	const report: MigrationReport = { bootstrapped: false, applied: [], seeded: false };
 	await db.transaction(async (tx) => {
-		// Concurrent starts against one server (several app instances, parallel tests)
-		// would otherwise race to apply the same file.
-		await tx.query('select pg_advisory_xact_lock(7303)');
-		const [{ present }] = await tx.query<{ present: boolean }>(
-			`select to_regprocedure('auth.uid()') is not null as present`
+		await tx.query(LOCK);
+		// A Supabase project has its own roles and auth schema, which bootstrap.sql only imitates.
+		const [{ supabase }] = await tx.query<{ supabase: boolean }>(
+			`select exists (select 1 from pg_roles where rolname = 'supabase_admin') as supabase`
 		);
-		if (!present) {
+		if (!supabase) {
 			await tx.exec(await readFile(join(dir, 'bootstrap.sql'), 'utf8'));
 			report.bootstrapped = true;
 		}
@@ -58,7 +75,7 @@ export async function migrate(
 	for (const m of await migrationFiles(dir)) {
 		const sql = await readFile(m.file, 'utf8');
 		await db.transaction(async (tx) => {
-			await tx.query('select pg_advisory_xact_lock(7303)');
+			await tx.query(LOCK);
 			const done = await tx.query('select 1 from supabase_migrations.schema_migrations where version = $1', [m.version]);
 			if (done.length) return;
 			await tx.exec(sql);
@@ -67,19 +84,29 @@ export async function migrate(
 		});
 	}
 
-	if (seed) {
-		const sql = await readFile(join(dir, 'seed.sql'), 'utf8').catch(() => null);
-		if (sql !== null) {
-			const hash = createHash('sha256').update(sql).digest('hex');
-			await db.transaction(async (tx) => {
-				await tx.query('select pg_advisory_xact_lock(7303)');
-				const done = await tx.query(`select 1 from supabase_migrations.seed_files where path = 'seed.sql'`);
-				if (done.length) return;
-				await tx.exec(sql);
-				await tx.query(`insert into supabase_migrations.seed_files (path, hash) values ('seed.sql', $1)`, [hash]);
-				report.seeded = true;
-			});
-		}
-	}
+	if (seed) report.seeded = await applySeed(db, dir);
 	return report;
+}
+
+/**
+ * Runs the seed unless the same file (by SHA-256, as the CLI hashes it) was recorded. A
+ * changed seed runs again and only adds the rows that are missing; the CLI would record
+ * the new hash without running it, which the idempotent seed makes equivalent.
+ */
+async function applySeed(db: Database, dir: string): Promise<boolean> {
+	const sql = await readFile(join(dir, 'seed.sql'), 'utf8').catch(() => null);
+	if (sql === null) return false;
+	const hash = createHash('sha256').update(sql).digest('hex');
+	return db.transaction(async (tx) => {
+		await tx.query(LOCK);
+		const same = await tx.query('select 1 from supabase_migrations.seed_files where path = $1 and hash = $2', [SEED_PATH, hash]);
+		if (same.length) return false;
+		await tx.exec(sql);
+		await tx.query(
+			`insert into supabase_migrations.seed_files (path, hash) values ($1, $2)
+			 on conflict (path) do update set hash = excluded.hash`,
+			[SEED_PATH, hash]
+		);
+		return true;
+	});
 }

@@ -16,16 +16,23 @@ function claimsOf(caller: Caller): Record<string, unknown> {
 }
 
 /**
+ * The schemas a request's unqualified names resolve in: the API schema, then PostGIS's.
+ * Supabase's PostgREST sets the same per request (config.toml: api.extra_search_path).
+ */
+export const REQUEST_SEARCH_PATH = 'public, extensions';
+
+/**
  * Runs `fn` in a transaction as `caller`, the way PostgREST does on Supabase: switch to the
- * API role and expose the JWT claims to auth.jwt(). Both settings are transaction-local,
- * so the connection goes back to the pool unchanged.
+ * API role, expose the JWT claims to auth.jwt() and set the search path. All three are
+ * transaction-local, so the connection goes back to the pool unchanged. On PostgreSQL the
+ * app's login role has no rights of its own, so a `reset role` inside `fn` only loses rights.
  */
 export function asCaller<T>(db: Database, caller: Caller, fn: (tx: Queryable) => Promise<T>): Promise<T> {
 	return db.transaction(async (tx) => {
-		await tx.query(`select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)`, [
-			caller.role,
-			JSON.stringify(claimsOf(caller))
-		]);
+		await tx.query(
+			`select set_config('role', $1, true), set_config('request.jwt.claims', $2, true), set_config('search_path', $3, true)`,
+			[caller.role, JSON.stringify(claimsOf(caller)), REQUEST_SEARCH_PATH]
+		);
 		return fn(tx);
 	});
 }

@@ -11,7 +11,12 @@ export interface Queryable {
 /** A database: one of our two backends behind the same face. */
 export interface Database extends Queryable {
 	readonly kind: 'pglite' | 'postgres';
-	/** Runs `fn` in one transaction; it commits when `fn` resolves and rolls back when it throws. */
+	/**
+	 * Runs `fn` in one transaction; it commits when `fn` resolves and rolls back when it
+	 * throws. If the connection is lost before COMMIT, `fn` runs again on a new one, so it
+	 * must do nothing outside the database. A database that cannot serve the request
+	 * rejects with a DatabaseUnavailableError.
+	 */
 	transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
 	close(): Promise<void>;
 }

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The repository root: the harness is always started from it (npm scripts, .ci/run). */
+/** The repository root: scripts and tests are always started from it (npm scripts, .ci/run). */
 export const ROOT = process.cwd();
 
 /** What `vite build` reads; supabase/ is left out because the server reads it at run time. */
