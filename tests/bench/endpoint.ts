@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Server as KitServer, SSRManifest } from '@sveltejs/kit';
-import { ROOT } from '../e2e/harness/build';
+import { ROOT } from '../../scripts/build';
 import { asCaller, PUBLIC_CALLER } from '../../src/lib/server/db/roles';
 import { migrate } from '../../src/lib/server/db/migrate';
 import { openPglite } from '../../src/lib/server/db/pglite';
@@ -63,9 +63,11 @@ async function time(fn: () => Promise<void>): Promise<number> {
 export async function benchEndpoint(iterations: number, warmup: number): Promise<EndpointResult> {
 	const server = await loadBuiltServer();
 	const url = process.env.DATABASE_URL;
+	// On PostgreSQL the scratch database is migrated and seeded already and DATABASE_URL is
+	// the app's own login; PGlite gets a seeded in-memory twin of the server's folder.
 	const db = url ? await openPostgres(url) : await openPglite('memory://');
 	try {
-		await migrate(db);
+		if (!url) await migrate(db, { seed: true });
 		let bytes = 0;
 		let communities = 0;
 		const request = async () => {

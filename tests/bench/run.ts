@@ -2,12 +2,14 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureBuild, ROOT } from '../e2e/harness/build';
+import { ensureBuild, ROOT } from '../../scripts/build';
 import { launchChromium } from '../e2e/harness/browser';
 import { scratchDatabase } from '../e2e/harness/database';
 import { freePort, startApp } from '../e2e/harness/server';
 import { startBareServer } from './bare-server';
 import type { EndpointResult } from './endpoint';
+import { PGLITE_SETTINGS } from '../../src/lib/server/db/pglite';
+import { memoryFigures, type ServerMemory } from './memory';
 import { loadOnce, type ScriptLoad } from './page-load';
 import { kb, median, ms, quantile, ratio, table } from './stats';
 
@@ -118,6 +120,34 @@ function printScripts(scripts: ScriptLoad[]): void {
 	if (!workers.length) console.log('maplibre worker: not seen (no module worker request observed)');
 }
 
+function printMemory({ breakdown, servers }: Awaited<ReturnType<typeof memoryFigures>>): void {
+	console.log("\n(d) Where the embedded database's memory goes (MiB), one process per set-up on the same seeded folder");
+	const last = (b: (typeof breakdown)[number]) => b.snapshots.queried ?? b.snapshots.start;
+	const cell = (n: number | undefined) => (n === undefined ? '' : String(n));
+	console.log(
+		table(
+			['set-up', 'RSS opened', 'RSS after 20 reads', 'ArrayBuffers', 'files in memory', 'wasm memory'],
+			breakdown.map((b) => [b.variant, cell(b.snapshots.open?.rss ?? b.snapshots.start.rss), cell(last(b).rss), cell(last(b).arrayBuffers), cell(b.installedFiles), cell(b.wasmMemory)])
+		)
+	);
+	const rss = (v: string) => {
+		const found = breakdown.find((b) => b.variant === v);
+		return found ? last(found).rss : NaN;
+	};
+	console.log(
+		`Node + tsx: ${rss('node')} MiB; PGlite adds ${rss('pglite') - rss('node')}; PostGIS adds ${rss('pglite+postgis') - rss('pglite')} ` +
+			`(its installation files copied into memory, and V8's machine code for its WebAssembly); the app's setting ` +
+			`(shared_buffers = ${PGLITE_SETTINGS.shared_buffers}) takes ${rss('pglite+postgis') - rss('pglite+postgis, app settings')} off.`
+	);
+	console.log("\n(e) The built server's resident memory (MiB): idle after start-up, the most seen under 5 clients for 8 s, and the peak");
+	console.log(
+		table(
+			['backend', 'idle', 'loaded', 'peak (VmHWM)', 'requests'],
+			servers.map((s: ServerMemory) => [s.backend, String(s.idle), String(s.loaded), String(s.peak), String(s.requests)])
+		)
+	);
+}
+
 const started = performance.now();
 await ensureBuild();
 console.log(`Renewal Atlas bench — ${process.env.DATABASE_URL ? 'PostgreSQL (scratch database)' : 'PGlite'}, Node ${process.version}`);
@@ -125,4 +155,5 @@ printEndpoint(await endpointFigures());
 const pages = await pageFigures();
 printPages(pages);
 printScripts(pages.scripts);
+printMemory(await memoryFigures());
 console.log(`\nbench took ${((performance.now() - started) / 1000).toFixed(0)} s`);
