@@ -87,7 +87,10 @@ describe.runIf(hasPostgresServer || process.env.CI)('the server when PostgreSQL 
 			const page = await fetch(`${app.url}/`);
 			expect(page.status).toBe(503);
 			expect(page.headers.get('retry-after')).toBe('5');
-			expect(await page.text()).toContain('数据库暂时无法连接');
+			const html = await page.text();
+			expect(html).toContain('数据库暂时无法连接');
+			expect(html).toContain('(503)');
+			expect(html).toMatch(/<meta http-equiv="refresh" content="10"/); // it retries by itself
 
 			const english = await fetch(`${app.url}/?lang=en`);
 			expect(await english.text()).toContain('The database cannot be reached right now');
