@@ -37,6 +37,10 @@ try {
 	const hint = (error as { hint?: unknown }).hint;
 	console.error(`db:migrate failed: ${error instanceof Error ? error.message : String(error)}`);
 	if (typeof hint === 'string') console.error(hint);
+	// 42501 insufficient_privilege: most often the app's own login given by mistake.
+	if ((error as { code?: unknown }).code === '42501') {
+		console.error(`${target.username || 'this user'} lacks the rights to change the schema: connect as its owner (DATABASE_OWNER_URL), not as the app's login.`);
+	}
 	process.exitCode = 1;
 } finally {
 	await db.close();
