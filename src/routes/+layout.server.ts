@@ -1,9 +1,8 @@
-import { DEFAULT_LOCALE } from '$lib/i18n';
 import { DICTIONARIES } from '$lib/server/i18n';
 import type { LayoutServerLoad } from './$types';
 
 // A page opened in another language than the bundled Chinese brings its messages along.
 export const load = (({ locals }) => ({
 	lang: locals.lang,
-	messages: locals.lang === DEFAULT_LOCALE ? undefined : DICTIONARIES[locals.lang]
+	messages: DICTIONARIES[locals.lang]
 })) satisfies LayoutServerLoad;

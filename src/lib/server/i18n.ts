@@ -1,19 +1,18 @@
+import { addMessages, format, unwrapFunctionStore } from 'svelte-i18n';
 import en from '$lib/i18n/en.json';
 import zhCN from '$lib/i18n/zh-CN.json';
-import { DEFAULT_LOCALE, type Locale, type Messages } from '$lib/i18n';
+import type { Locale, Messages } from '$lib/i18n';
 
-/** Every language's messages; the browser bundles only Chinese (src/lib/i18n). */
-export const DICTIONARIES: Record<Locale, Messages> = { 'zh-CN': zhCN, en };
+/** The messages the browser does not bundle (it has only Chinese, src/lib/i18n). */
+export const DICTIONARIES: Partial<Record<Locale, Messages>> = { en };
 
-function lookup(dictionary: unknown, key: string): unknown {
-	return key.split('.').reduce<unknown>(
-		(node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined),
-		dictionary
-	);
-}
+// The server has every language at once: a page opened in English and the error answers
+// made outside components both need it, whatever the locale of the last render was.
+addMessages('zh-CN', zhCN);
+addMessages('en', en);
+const formatMessage = unwrapFunctionStore(format);
 
-/** A message by its dotted key, for text the server makes outside components (error answers). */
+/** A message by its key, in `lang`, for text the server makes outside components (error answers). */
 export function translate(lang: Locale, key: string): string {
-	const value = lookup(DICTIONARIES[lang], key) ?? lookup(DICTIONARIES[DEFAULT_LOCALE], key);
-	return typeof value === 'string' ? value : key;
+	return formatMessage(key, { locale: lang });
 }

@@ -1,22 +1,19 @@
-import { createHash } from 'node:crypto';
-
-/** True when an If-None-Match header names `etag` (weak comparison, as RFC 9110 asks for GET). */
-export function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
-	if (!ifNoneMatch) return false;
-	if (ifNoneMatch.trim() === '*') return true;
-	const bare = (tag: string) => tag.trim().replace(/^W\//, '');
-	return ifNoneMatch.split(',').some((tag) => bare(tag) === bare(etag));
-}
+import etag from 'etag';
+import fresh from 'fresh';
 
 /**
  * A JSON response with a validator, so a client that has the same data already gets a
- * bodiless 304. The tag is a hash of the body: it changes exactly when the data does,
- * whoever changed it.
+ * bodiless 304. The tag is a hash of the body (jshttp's etag): it changes exactly when the
+ * data does, whoever changed it. Whether the client's copy is fresh is decided by jshttp's
+ * fresh, as Express does it (If-None-Match, weak comparison, a request's no-cache).
  */
 export function jsonWithEtag(request: Request, data: unknown, cacheControl = 'no-cache'): Response {
 	const body = JSON.stringify(data);
-	const etag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-	const headers = { etag, 'cache-control': cacheControl };
-	if (matchesEtag(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
+	const headers = { etag: etag(body, { weak: true }), 'cache-control': cacheControl };
+	const requestHeaders = {
+		'if-none-match': request.headers.get('if-none-match') ?? undefined,
+		'cache-control': request.headers.get('cache-control') ?? undefined
+	};
+	if (fresh(requestHeaders, headers)) return new Response(null, { status: 304, headers });
 	return new Response(body, { headers: { ...headers, 'content-type': 'application/json' } });
 }
