@@ -43,6 +43,6 @@ function run(command: string, args: string[], cwd: string): Promise<void> {
 export async function ensureBuild(root = ROOT): Promise<void> {
 	const reason = staleReason(root);
 	if (!reason) return;
-	console.error(`[e2e] building the app: ${reason}`);
+	console.error(`[build] building the app: ${reason}`);
 	await run('npm', ['run', 'build'], root);
 }

@@ -1,4 +1,4 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE } from '$lib/i18n';
 import { configuredBasemap } from '$lib/map/basemap';
 import { getDatabase, isDatabaseUnavailable } from '$lib/server/db';
@@ -28,8 +28,15 @@ export const init: ServerInit = async () => {
 	}
 };
 
+let tileServers: string[] | undefined;
+/** The online basemap's tile servers (none by default); the configuration is read once. */
+function basemapOrigins(): string[] {
+	tileServers ??= tileOrigins(configuredBasemap()?.tiles ?? []);
+	return tileServers;
+}
+
 /** The language of the request: ?lang= in a link, then the visitor's cookie, then Chinese. */
-function pickLanguage(event: Parameters<Handle>[0]['event']): void {
+function pickLanguage(event: RequestEvent): void {
 	const fromUrl = event.url.searchParams.get('lang');
 	const fromCookie = event.cookies.get(LOCALE_COOKIE);
 	// A link's language is remembered in the cookie, because the page drops ?lang= from the
@@ -49,8 +56,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const headers = new Headers(response.headers);
 	for (const [name, value] of Object.entries(securityHeaders(event.url))) headers.set(name, value);
 	const policy = headers.get('content-security-policy');
-	const basemap = configuredBasemap();
-	if (policy && basemap) headers.set('content-security-policy', allowOrigins(policy, ['img-src', 'connect-src'], tileOrigins(basemap.tiles)));
+	if (policy) headers.set('content-security-policy', allowOrigins(policy, ['img-src', 'connect-src'], basemapOrigins()));
 	// SvelteKit answers every unexpected error with 500; one the database caused is a 503
 	// the client may retry (handleError below marks it).
 	const unavailable = event.locals.databaseUnavailable && response.status === 500;

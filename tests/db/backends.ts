@@ -60,8 +60,17 @@ function postgres(url: string): Backend {
 	};
 }
 
+/** Real PostgreSQL/PostGIS, when DATABASE_URL is set. */
+export const postgresBackend: Backend | undefined = process.env.DATABASE_URL ? postgres(process.env.DATABASE_URL) : undefined;
+
 /** Embedded PGlite always; real PostgreSQL/PostGIS too when DATABASE_URL is set. */
-export const backends: Backend[] = [pglite, ...(process.env.DATABASE_URL ? [postgres(process.env.DATABASE_URL)] : [])];
+export const backends: Backend[] = [pglite, ...(postgresBackend ? [postgresBackend] : [])];
+
+/** The PostgreSQL backend in a suite that only makes sense there (skipped without DATABASE_URL). */
+export function requirePostgres(): Backend {
+	if (!postgresBackend) throw new Error('this suite needs DATABASE_URL');
+	return postgresBackend;
+}
 
 /** Migrated, with the demo data loaded. */
 export async function openSeeded(backend: Backend): Promise<Scratch> {

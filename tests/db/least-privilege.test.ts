@@ -3,15 +3,15 @@ import { openPostgres } from '../../src/lib/server/db/postgres';
 import { asCaller, PUBLIC_CALLER } from '../../src/lib/server/db/roles';
 import { startupWarnings } from '../../src/lib/server/db/startup-check';
 import type { Database } from '../../src/lib/server/db/types';
-import { backends, openSeeded, type Scratch } from './backends';
+import { openSeeded, postgresBackend, requirePostgres, type Scratch } from './backends';
 
 // PGlite is one in-process user and cannot separate logins; this is about PostgreSQL, where
 // the app connects as `authenticator` (supabase/bootstrap.sql) and switches per request.
-describe.each(backends.filter((b) => b.name === 'postgres'))("the app's login role on $name", (backend) => {
+describe.skipIf(!postgresBackend)("the app's login role on PostgreSQL (needs DATABASE_URL)", () => {
 	let scratch: Scratch;
 	let app: Database;
 	beforeAll(async () => {
-		scratch = await openSeeded(backend);
+		scratch = await openSeeded(requirePostgres());
 		if (!scratch.appUrl) throw new Error('no app connection string');
 		app = await openPostgres(scratch.appUrl);
 	});

@@ -59,6 +59,20 @@ describe.each(backends)('migrations on $name', (backend) => {
 		expect(rows.filter((r) => !r.relrowsecurity).map((r) => r.relname)).toEqual([]);
 	});
 
+	it('grants the private helpers role by role, never to PUBLIC (every role, the app login included)', async () => {
+		const [{ helpers }] = await scratch.db.query<{ helpers: number }>(
+			`select count(*)::int as helpers from pg_proc where pronamespace = 'private'::regnamespace`
+		);
+		expect(helpers).toBeGreaterThanOrEqual(4);
+		const open = await scratch.db.query<{ name: string }>(
+			`select p.proname as name from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+			 where n.nspname = 'private'
+			   and exists (select 1 from aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a
+			               where a.grantee = 0 and a.privilege_type = 'EXECUTE')`
+		);
+		expect(open).toEqual([]);
+	});
+
 	it('keeps every geometry in EPSG:4326 with a GiST index', async () => {
 		const columns = await scratch.db.query<{ table: string; column: string; srid: number }>(
 			`select f_table_name as table, f_geometry_column as column, srid from extensions.geometry_columns

@@ -7,7 +7,7 @@ import { loadAtlas } from '../../src/lib/server/atlas';
 import { migrate, SUPABASE_DIR } from '../../src/lib/server/db/migrate';
 import { openPostgres } from '../../src/lib/server/db/postgres';
 import { PUBLIC_CALLER } from '../../src/lib/server/db/roles';
-import { backends, type Scratch } from './backends';
+import { postgresBackend, requirePostgres, type Scratch } from './backends';
 
 const run = promisify(execFile);
 const SUPABASE = join('node_modules', '.bin', 'supabase');
@@ -45,7 +45,7 @@ function dbUrl(scratch: Scratch): string {
 }
 
 // The CLI needs a PostgreSQL server; on PGlite there is nothing for it to connect to.
-describe.each(backends.filter((b) => b.name === 'postgres'))('the Supabase CLI and the app on one database ($name)', (backend) => {
+describe.skipIf(!postgresBackend)('the Supabase CLI and the app on one PostgreSQL database (needs DATABASE_URL)', () => {
 	let scratch: Scratch | undefined;
 	afterEach(async () => {
 		await scratch?.dispose();
@@ -53,7 +53,7 @@ describe.each(backends.filter((b) => b.name === 'postgres'))('the Supabase CLI a
 	});
 
 	it('CLI first (`db push --include-seed`), then the app: nothing applied twice', async () => {
-		scratch = await backend.openEmpty();
+		scratch = await requirePostgres().openEmpty();
 		// bootstrap.sql stands in for what a Supabase project has before any migration.
 		await psql(dbUrl(scratch), [join(SUPABASE_DIR, 'bootstrap.sql')]);
 		const pushed = await supabase('db', 'push', `--remote=${dbUrl(scratch)}`, '--include-seed');
@@ -64,7 +64,7 @@ describe.each(backends.filter((b) => b.name === 'postgres'))('the Supabase CLI a
 	});
 
 	it('the app first, then the CLI: it finds migrations and seed already recorded', async () => {
-		scratch = await backend.openEmpty();
+		scratch = await requirePostgres().openEmpty();
 		await migrate(scratch.db, { seed: true });
 		const pushed = await supabase('db', 'push', `--remote=${dbUrl(scratch)}`, '--include-seed');
 		expect(pushed.all).not.toMatch(/Applying migration|Seeding data/);
@@ -72,7 +72,7 @@ describe.each(backends.filter((b) => b.name === 'postgres'))('the Supabase CLI a
 	});
 
 	it('migrated by hand with psql, then the app and the CLI: both converge without an error', async () => {
-		scratch = await backend.openEmpty();
+		scratch = await requirePostgres().openEmpty();
 		await psql(dbUrl(scratch), [join(SUPABASE_DIR, 'bootstrap.sql'), ...(await migrationFiles()), join(SUPABASE_DIR, 'seed.sql')]);
 		const report = await migrate(scratch.db, { seed: true });
 		expect(report.applied).toHaveLength((await migrationFiles()).length); // recorded, each applied again harmlessly
@@ -81,7 +81,7 @@ describe.each(backends.filter((b) => b.name === 'postgres'))('the Supabase CLI a
 	});
 
 	it('migrated by hand with psql, then the CLI first: it applies every file again without an error', async () => {
-		scratch = await backend.openEmpty();
+		scratch = await requirePostgres().openEmpty();
 		await psql(dbUrl(scratch), [join(SUPABASE_DIR, 'bootstrap.sql'), ...(await migrationFiles()), join(SUPABASE_DIR, 'seed.sql')]);
 		const pushed = await supabase('db', 'push', `--remote=${dbUrl(scratch)}`, '--include-seed');
 		expect(pushed.all).toMatch(/Finished supabase db push/);
@@ -90,7 +90,7 @@ describe.each(backends.filter((b) => b.name === 'postgres'))('the Supabase CLI a
 	});
 
 	it("passes the CLI's own advisor (splinter) with no security finding, as tests/db/advisor.test.ts does", async () => {
-		scratch = await backend.openEmpty();
+		scratch = await requirePostgres().openEmpty();
 		await migrate(scratch.db, { seed: true });
 		const { stdout } = await supabase('db', 'advisors', `--remote=${dbUrl(scratch)}`, '--type', 'security', '--level', 'info', '--output-format', 'json');
 		const { results }: { results: { name: string; level: string; detail: string }[] } = JSON.parse(stdout);

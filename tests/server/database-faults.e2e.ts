@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateAsOwner, withUser } from '../e2e/harness/database';
 import { sleep, spawnApp, type AppProcess } from '../e2e/harness/server';
@@ -110,7 +111,7 @@ describe.runIf(hasPostgresServer || process.env.CI)('the server when PostgreSQL 
 
 	it('answers a request whose connection dies while it waits, instead of dropping it', async () => {
 		// Hold a lock the request's query must wait for, so it is surely in flight.
-		const blocker = await import('pg').then(({ default: pg }) => new pg.Client({ connectionString: cluster.url(DATABASE) }));
+		const blocker = new pg.Client({ connectionString: cluster.url(DATABASE) });
 		await blocker.connect();
 		try {
 			await blocker.query('begin');

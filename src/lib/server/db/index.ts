@@ -6,10 +6,10 @@ import type { Database } from './types';
 
 export type { Database, Queryable } from './types';
 export { asCaller, PUBLIC_CALLER, type Caller } from './roles';
-export { DatabaseUnavailableError, isDatabaseUnavailable } from './errors';
+export { isDatabaseUnavailable } from './errors';
 
 /** Where the embedded database keeps its files when no DATABASE_URL is given. */
-export const DEFAULT_PGLITE_DIR = './data/pglite';
+const DEFAULT_PGLITE_DIR = './data/pglite';
 
 const log = (message: string) => console.error(message);
 

@@ -6,7 +6,7 @@ import type { Database, Queryable, SqlParam } from './types';
 /**
  * PostgreSQL's settings for the embedded database. PGlite starts with PostgreSQL's default
  * 128 MB of shared buffers, allocated inside its WebAssembly memory and never given back;
- * the whole atlas is a few megabytes, so 16 MB holds all of it and saves about 110 MB of
+ * the whole atlas is a few megabytes, so 16 MB holds all of it and saves about 100 MB of
  * resident memory (see `npm run bench`).
  */
 export const PGLITE_SETTINGS = { shared_buffers: '16MB' } as const;
