@@ -1,7 +1,7 @@
 import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE } from '$lib/i18n';
 import { configuredBasemap } from '$lib/map/basemap';
-import { getDatabase, isDatabaseUnavailable } from '$lib/server/db';
+import { getDatabase, isDatabaseUnavailable, PUBLIC_CALLER } from '$lib/server/db';
 import { translate } from '$lib/server/i18n';
 import { compressResponse } from '$lib/server/http/compress';
 import { allowOrigins, securityHeaders, tileOrigins } from '$lib/server/http/security-headers';
@@ -49,6 +49,9 @@ function pickLanguage(event: RequestEvent): void {
 
 export const handle: Handle = async ({ event, resolve }) => {
 	pickLanguage(event);
+	// Until sign-in lands every request is the public's.
+	event.locals.caller = PUBLIC_CALLER;
+	event.locals.user = null;
 	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('<html lang="zh-CN">', `<html lang="${event.locals.lang}">`)
 	});

@@ -5,7 +5,7 @@ import { startupWarnings } from './startup-check';
 import type { Database } from './types';
 
 export type { Database, Queryable } from './types';
-export { asCaller, PUBLIC_CALLER, type Caller } from './roles';
+export { APP_ROLES, asCaller, isAppRole, PUBLIC_CALLER, type AppRole, type Caller } from './roles';
 export { isDatabaseUnavailable } from './errors';
 
 /** Where the embedded database keeps its files when no DATABASE_URL is given. */

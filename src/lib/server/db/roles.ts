@@ -1,16 +1,28 @@
+import type { AppRole } from '../../domain/roles';
 import type { Database, Queryable } from './types';
 
-/** Who a query runs as: the database applies the row-level security of that role. */
+export { APP_ROLES, isAppRole, type AppRole } from '../../domain/roles';
+
+/**
+ * Who a query runs as: the database applies the row-level security of that role. A signed-in
+ * user without an app role (or with one the database does not know) reads published data
+ * only. Only the sign-in module builds a signed-in caller, from a verified session.
+ */
 export type Caller =
 	| { role: 'anon' }
-	| { role: 'authenticated'; userId: string; appRole?: 'planner' | 'admin' | 'viewer' }
+	| { role: 'authenticated'; userId: string; appRole: AppRole | null; subdistricts: readonly string[] }
 	| { role: 'service_role' };
 
 export const PUBLIC_CALLER: Caller = { role: 'anon' };
 
-function claimsOf(caller: Caller): Record<string, unknown> {
+/** The claims Supabase's PostgREST would set for the caller's JWT. */
+export function claimsOf(caller: Caller): Record<string, unknown> {
 	if (caller.role === 'authenticated') {
-		return { role: caller.role, sub: caller.userId, app_metadata: { role: caller.appRole ?? 'viewer' } };
+		return {
+			sub: caller.userId,
+			role: caller.role,
+			app_metadata: caller.appRole ? { role: caller.appRole, subdistricts: caller.subdistricts } : {}
+		};
 	}
 	return { role: caller.role };
 }
