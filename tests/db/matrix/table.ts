@@ -1,0 +1,405 @@
+import {
+	ACCOUNT,
+	BUILDING,
+	COMMUNITY,
+	MILESTONE_STAGE,
+	PLACES,
+	PROJECT,
+	SPARE,
+	STAFF,
+	SUBDISTRICT,
+	USER,
+	square,
+	type Place
+} from './fixture';
+import type { SubjectName } from './subjects';
+
+/**
+ * The issue's role table (Roles, The record) as data: for every table, operation and subject,
+ * which probes must succeed. A probe is one statement on one fixture row; whatever is not
+ * listed must fail or touch nothing.
+ */
+export const OPS = ['select', 'insert', 'update', 'delete'] as const;
+export type Op = (typeof OPS)[number];
+
+/**
+ * One attempt. `target` is a condition on the table that finds the probed row. A select
+ * probe succeeds when the subject sees it; an insert when it exists afterwards; an update
+ * when it changed (`set`); a delete when it is gone (`sql`, when not a plain delete, such as
+ * a truncate).
+ */
+export interface Probe {
+	label: string;
+	target: string;
+	set?: string;
+	sql?: string;
+}
+
+export type Allowed = Partial<Record<SubjectName, readonly string[]>>;
+
+export interface TableSpec {
+	table: string;
+	probes: Record<Op, readonly Probe[]>;
+	allowed: Record<Op, Allowed>;
+}
+
+const PUBLIC_READERS = ['anon', 'noRole', 'unknownRole'] as const satisfies SubjectName[];
+const SIGNED_IN = ['editorA', 'editorB', 'planner', 'leader', 'admin', 'noRole', 'unknownRole'] as const satisfies SubjectName[];
+/** Those who see every row of a table they may read: by role, or as a control. */
+const READ_ALL = ['planner', 'leader', 'admin', 'service', 'owner'] as const satisfies SubjectName[];
+/** Those who write all planning data. */
+const PLANNING = ['planner', 'admin', 'service', 'owner'] as const satisfies SubjectName[];
+const CONTROLS = ['service', 'owner'] as const satisfies SubjectName[];
+const EVERYONE = ['anon', ...SIGNED_IN, ...CONTROLS] as const satisfies SubjectName[];
+
+function each(subjects: readonly SubjectName[], labels: readonly string[]): Allowed {
+	return Object.fromEntries(subjects.map((s) => [s, labels]));
+}
+
+const labelsOf = (probes: readonly Probe[]) => probes.map((p) => p.label);
+const OWN_A: Place[] = ['A', 'A-draft'];
+const OWN_B: Place[] = ['B', 'B-draft'];
+const PUBLISHED: Place[] = ['A', 'B'];
+
+/** Reads of the four places: the public sees what is published, editors their own too. */
+function placeReads(): Allowed {
+	return {
+		...each(PUBLIC_READERS, PUBLISHED),
+		editorA: [...OWN_A, 'B'],
+		editorB: ['A', ...OWN_B],
+		...each(READ_ALL, PLACES)
+	};
+}
+
+const byPlace = (ids: Record<Place, string>, column = 'id') =>
+	PLACES.map((p) => ({ label: p, target: `${column} = '${ids[p]}'` }));
+
+const communities: TableSpec = (() => {
+	const locked = [
+		['published', 'false'],
+		['batch_year', '2031'],
+		['subdistrict_code', `'${SUBDISTRICT.B}'`],
+		['code', `'MX-renamed'`],
+		['boundary', square(30)],
+		['is_demo', 'true']
+	].map(([column, value]) => ({ label: `A.${column}`, target: `id = '${COMMUNITY.A}'`, set: `${column} = ${value}` }));
+	const probes = {
+		select: byPlace(COMMUNITY),
+		insert: (['A', 'B'] as const).map((p, n) => ({
+			label: p,
+			target: `code = 'MX-new-${p}'`,
+			sql: `insert into public.communities (code, name, subdistrict_code, boundary, built_year, land_tenure, households,
+			        floor_area_m2, property_management)
+			      values ('MX-new-${p}', '新小区', '${SUBDISTRICT[p]}', ${square(40 + n)}, 1990, 'state_owned', 1, 1, 'none')`
+		})),
+		update: [...byPlace(COMMUNITY).map((p) => ({ ...p, set: 'households = 4242' })), ...locked],
+		delete: byPlace(COMMUNITY)
+	};
+	return {
+		table: 'public.communities',
+		probes,
+		allowed: {
+			select: placeReads(),
+			insert: each(PLANNING, ['A', 'B']),
+			// Editors: facts of their own communities, none of the columns the bureau keeps.
+			update: { editorA: OWN_A, editorB: OWN_B, ...each(PLANNING, labelsOf(probes.update)) },
+			delete: each(PLANNING, PLACES)
+		}
+	};
+})();
+
+const buildings: TableSpec = (() => {
+	const locked = [
+		['community_id', `'${COMMUNITY['A-draft']}'`],
+		['code', `'MX-A-renamed'`],
+		['footprint', square(31, 'polygon')],
+		['is_demo', 'true']
+	].map(([column, value]) => ({ label: `A.${column}`, target: `id = '${BUILDING.A}'`, set: `${column} = ${value}` }));
+	const probes = {
+		select: byPlace(BUILDING),
+		insert: (['A', 'B'] as const).map((p, n) => ({
+			label: p,
+			target: `code = 'MX-new-${p}-1'`,
+			sql: `insert into public.buildings (community_id, code, name, footprint, floors, height_m, units, households,
+			        floor_area_m2, built_year, elevator)
+			      values ('${COMMUNITY[p]}', 'MX-new-${p}-1', '新楼', ${square(50 + n, 'polygon')}, 6, 18, 2, 24, 1200, 1995, 'none')`
+		})),
+		update: [...byPlace(BUILDING).map((p) => ({ ...p, set: 'households = 42' })), ...locked],
+		delete: byPlace(BUILDING)
+	};
+	return {
+		table: 'public.buildings',
+		probes,
+		allowed: {
+			select: placeReads(),
+			insert: each(PLANNING, ['A', 'B']),
+			update: { editorA: OWN_A, editorB: OWN_B, ...each(PLANNING, labelsOf(probes.update)) },
+			delete: each(PLANNING, PLACES)
+		}
+	};
+})();
+
+const renovationProjects: TableSpec = (() => {
+	const locked = [
+		['community_id', `'${COMMUNITY['A-bare']}'`],
+		['is_demo', 'true']
+	].map(([column, value]) => ({ label: `A.${column}`, target: `id = '${PROJECT.A}'`, set: `${column} = ${value}` }));
+	const probes = {
+		select: byPlace(PROJECT),
+		insert: (['A', 'B'] as const).map((p) => ({
+			label: p,
+			target: `community_id = '${COMMUNITY[`${p}-bare`]}'`,
+			sql: `insert into public.renovation_projects (community_id, stage, status_as_of)
+			      values ('${COMMUNITY[`${p}-bare`]}', 'preparation', '2025-06-30')`
+		})),
+		// The stage and its date: the progress an editor reports.
+		update: [...byPlace(PROJECT).map((p) => ({ ...p, set: `stage = 'construction', status_as_of = '2031-01-01'` })), ...locked],
+		delete: byPlace(PROJECT)
+	};
+	return {
+		table: 'public.renovation_projects',
+		probes,
+		allowed: {
+			select: placeReads(),
+			insert: each(PLANNING, ['A', 'B']),
+			update: { editorA: OWN_A, editorB: OWN_B, ...each(PLANNING, labelsOf(probes.update)) },
+			delete: each(PLANNING, PLACES)
+		}
+	};
+})();
+
+const projectMilestones: TableSpec = (() => {
+	const milestone = (p: Place, stage = MILESTONE_STAGE[p]) => `project_id = '${PROJECT[p]}' and stage = '${stage}'`;
+	const probes = {
+		select: PLACES.map((p) => ({ label: p, target: milestone(p) })),
+		insert: PLACES.map((p) => ({
+			label: p,
+			target: milestone(p, 'tendering'),
+			sql: `insert into public.project_milestones (project_id, stage, planned_on) values ('${PROJECT[p]}', 'tendering', '2031-03-01')`
+		})),
+		update: [
+			...PLACES.map((p) => ({ label: p, target: milestone(p), set: `planned_on = '2031-01-01', actual_on = '2031-02-01'` })),
+			{ label: 'A.stage', target: milestone('A'), set: `stage = 'construction'` },
+			{ label: 'A.project_id', target: milestone('A'), set: `project_id = '${PROJECT['A-draft']}'` }
+		],
+		delete: PLACES.map((p) => ({ label: p, target: milestone(p) }))
+	};
+	return {
+		table: 'public.project_milestones',
+		probes,
+		allowed: {
+			select: placeReads(),
+			// Editors record the planned and actual dates of their own projects.
+			insert: { editorA: OWN_A, editorB: OWN_B, ...each(PLANNING, PLACES) },
+			update: { editorA: OWN_A, editorB: OWN_B, ...each(PLANNING, labelsOf(probes.update)) },
+			delete: each(PLANNING, PLACES)
+		}
+	};
+})();
+
+const targetRow = `period_start = ${SPARE.targetYear} and version = 1`;
+const renovationTargets: TableSpec = {
+	table: 'public.renovation_targets',
+	probes: {
+		select: [{ label: 'row', target: targetRow }],
+		insert: [
+			{
+				label: 'row',
+				target: `period_start = ${SPARE.targetYear} and version = 2`,
+				sql: `insert into public.renovation_targets (district_code, period_start, period_end, communities, buildings,
+				        floor_area_wan_m2, households, version, source, adopted_on)
+				      values ('370303', ${SPARE.targetYear}, ${SPARE.targetYear}, 2, 2, 2, 2, 2, 'test', '2025-06-01')`
+			}
+		],
+		update: [{ label: 'row', target: targetRow, set: 'households = 99' }],
+		delete: [{ label: 'row', target: targetRow }]
+	},
+	allowed: {
+		select: each(EVERYONE, ['row']),
+		insert: each(PLANNING, ['row']),
+		update: each(PLANNING, ['row']),
+		delete: each(PLANNING, ['row'])
+	}
+};
+
+/** A table of public reference data that only migrations and jobs change. */
+function reference(table: string, key: string, spare: string, insert: { value: string; sql: string }, set: string): TableSpec {
+	return {
+		table,
+		probes: {
+			select: [{ label: 'row', target: `${key} = '${spare}'` }],
+			insert: [{ label: 'row', target: `${key} = '${insert.value}'`, sql: insert.sql }],
+			update: [{ label: 'row', target: `${key} = '${spare}'`, set }],
+			delete: [{ label: 'row', target: `${key} = '${spare}'` }]
+		},
+		allowed: {
+			select: each(EVERYONE, ['row']),
+			insert: each(CONTROLS, ['row']),
+			update: each(CONTROLS, ['row']),
+			delete: each(CONTROLS, ['row'])
+		}
+	};
+}
+
+const districts = reference(
+	'public.districts',
+	'code',
+	SPARE.district,
+	{
+		value: '370398',
+		sql: `insert into public.districts (code, name, outline, source) values ('370398', '新区', ${square(60)}, 'test')`
+	},
+	`name = '改名区'`
+);
+const subdistricts = reference(
+	'public.subdistricts',
+	'code',
+	SPARE.subdistrict,
+	{
+		value: '370303998',
+		sql: `insert into public.subdistricts (code, district_code, name, kind) values ('370303998', '370303', '新街道', 'street')`
+	},
+	`name = '改名街道'`
+);
+const projectStages = reference(
+	'public.project_stages',
+	'code',
+	SPARE.stage,
+	{ value: 'matrix_new', sql: `insert into public.project_stages (code, ordinal, name_zh) values ('matrix_new', 91, '新阶段')` },
+	`name_zh = '改名阶段'`
+);
+
+const staffProbes = STAFF.map((s) => ({ label: s.key, target: `user_id = '${USER[s.key]}'` }));
+const staff: TableSpec = {
+	table: 'public.staff',
+	probes: {
+		select: staffProbes,
+		insert: [
+			{
+				label: 'member',
+				target: `email = 'new-member@example.org'`,
+				sql: `insert into public.staff (user_id, email, display_name, app_role, subdistricts)
+				      values ('0a000000-0000-4000-8000-0000000000aa', 'new-member@example.org', '新成员', 'editor', '{${SUBDISTRICT.A}}')`
+			}
+		],
+		update: staffProbes.map((p) => ({ ...p, set: `display_name = '改名'` })),
+		delete: staffProbes
+	},
+	allowed: {
+		// Everyone reads their own row (the server builds the claims from it); admins all.
+		select: {
+			...Object.fromEntries(STAFF.map((s) => [s.key, [s.key]])),
+			...each(['admin', ...CONTROLS], labelsOf(staffProbes))
+		},
+		insert: each(['admin', ...CONTROLS], ['member']),
+		update: each(['admin', ...CONTROLS], labelsOf(staffProbes)),
+		delete: each(['admin', ...CONTROLS], labelsOf(staffProbes))
+	}
+};
+
+// The fixture's own insert of community A, and of each member of staff, are on the record.
+const auditOf = (p: 'A' | 'B') => `table_name = 'communities' and row_id = '${COMMUNITY[p]}' and action = 'insert'`;
+const auditLog: TableSpec = {
+	table: 'public.audit_log',
+	probes: {
+		select: [
+			{ label: 'A', target: `subdistrict_code = '${SUBDISTRICT.A}'` },
+			{ label: 'B', target: `subdistrict_code = '${SUBDISTRICT.B}'` },
+			{ label: 'unscoped', target: `table_name = 'staff'` }
+		],
+		insert: [
+			{
+				label: 'record',
+				target: `table_name = 'matrix'`,
+				sql: `insert into public.audit_log (table_name, row_id, action) values ('matrix', 'forged', 'delete')`
+			}
+		],
+		update: [{ label: 'A', target: auditOf('A'), set: `actor_name = '篡改'` }],
+		delete: [
+			{ label: 'A', target: auditOf('A') },
+			{ label: 'truncate', target: 'true', sql: 'truncate public.audit_log' }
+		]
+	},
+	allowed: {
+		select: { editorA: ['A'], editorB: ['B'], ...each(READ_ALL, ['A', 'B', 'unscoped']) },
+		// Only the triggers write it, as the owner; nobody changes what is written.
+		insert: { owner: ['record'] },
+		update: {},
+		delete: {}
+	}
+};
+
+/** An accounts table: nobody but service_role (and the owner) may touch it. */
+function account(table: string, target: string, insert: { target: string; sql: string }, set: string): TableSpec {
+	return {
+		table,
+		probes: {
+			select: [{ label: 'row', target }],
+			insert: [{ label: 'row', ...insert }],
+			update: [{ label: 'row', target, set }],
+			delete: [{ label: 'row', target }]
+		},
+		allowed: {
+			select: each(CONTROLS, ['row']),
+			insert: each(CONTROLS, ['row']),
+			update: each(CONTROLS, ['row']),
+			delete: each(CONTROLS, ['row'])
+		}
+	};
+}
+
+const accountsUsers = account(
+	'accounts.users',
+	`id = '${ACCOUNT.userId}'`,
+	{
+		target: `email = 'new-account@example.org'`,
+		sql: `insert into accounts.users (email, password_hash) values ('new-account@example.org', '$scrypt$ln=15,r=8,p=1$c2FsdA$aGFzaA')`
+	},
+	`password_changed_at = '2031-01-01'`
+);
+const accountsSessions = account(
+	'accounts.sessions',
+	`token_hash = '${ACCOUNT.tokenHash}'`,
+	{
+		target: `token_hash = '${'b'.repeat(64)}'`,
+		sql: `insert into accounts.sessions (token_hash, user_id, expires_at) values ('${'b'.repeat(64)}', '${ACCOUNT.userId}', now() + interval '1 day')`
+	},
+	`expires_at = '2031-01-01'`
+);
+const accountsFailures = account(
+	'accounts.sign_in_failures',
+	`email = '${ACCOUNT.failureEmail}'`,
+	{
+		target: `email = 'new-failure@example.org'`,
+		sql: `insert into accounts.sign_in_failures (email, client) values ('new-failure@example.org', '127.0.0.2')`
+	},
+	`client = '127.0.0.3'`
+);
+
+export const MATRIX: readonly TableSpec[] = [
+	communities,
+	buildings,
+	renovationProjects,
+	projectMilestones,
+	renovationTargets,
+	subdistricts,
+	districts,
+	projectStages,
+	staff,
+	auditLog,
+	accountsUsers,
+	accountsSessions,
+	accountsFailures
+];
+
+export function tableSpec(table: string): TableSpec {
+	const found = MATRIX.find((t) => t.table === table);
+	if (!found) throw new Error(`the matrix has no table ${table}`);
+	return found;
+}
+
+/** What a subject may do with a table's probes, in probe order. */
+export function expected(spec: TableSpec, op: Op, who: SubjectName): string[] {
+	const allowed = new Set(spec.allowed[op][who] ?? []);
+	return labelsOf(spec.probes[op]).filter((l) => allowed.has(l));
+}
