@@ -96,6 +96,34 @@ drop trigger if exists staff_record_change on public.staff;
 create trigger staff_record_change after insert or update or delete on public.staff
   for each row execute function private.record_change('none');
 
+-- Removing a community takes its buildings and project with it, and a project its milestones.
+-- The foreign keys' cascade removes them only after the parent is gone, when their records
+-- can no longer find its community and sub-district (so its editors could not read them and
+-- the community's history would miss them). Removing them first, while the parent is still
+-- there, keeps them on the record where they belong. Like the cascade, it ignores row-level
+-- security: it runs only for a parent the caller was allowed to remove.
+create or replace function private.remove_children_first() returns trigger
+language plpgsql security definer set search_path = ''
+as $$
+begin
+  if tg_table_name = 'communities' then
+    delete from public.renovation_projects p where p.community_id = old.id;
+    delete from public.buildings b where b.community_id = old.id;
+  elsif tg_table_name = 'renovation_projects' then
+    delete from public.project_milestones m where m.project_id = old.id;
+  end if;
+  return old;
+end
+$$;
+revoke execute on function private.remove_children_first() from public;
+
+drop trigger if exists communities_remove_children_first on public.communities;
+create trigger communities_remove_children_first before delete on public.communities
+  for each row execute function private.remove_children_first();
+drop trigger if exists renovation_projects_remove_children_first on public.renovation_projects;
+create trigger renovation_projects_remove_children_first before delete on public.renovation_projects
+  for each row execute function private.remove_children_first();
+
 -- Nobody edits history: not the API roles (no grants), not the owner by accident (triggers).
 create or replace function private.refuse_audit_change() returns trigger
 language plpgsql set search_path = ''

@@ -1,0 +1,303 @@
+import { expect } from 'vitest';
+import { BUILDING, COMMUNITY, MILESTONE_STAGE, PROJECT, SPARE, SUBDISTRICT, USER, type StaffKey } from './matrix/fixture';
+
+/** A record of the audit log as the tests read it. */
+export interface AuditRecord {
+	table_name: string;
+	row_id: string;
+	action: string;
+	actor_id: string | null;
+	actor_name: string | null;
+	actor_role: string | null;
+	community_id: string | null;
+	subdistrict_code: string | null;
+	old_values: Record<string, unknown> | null;
+	new_values: Record<string, unknown> | null;
+	same_transaction: boolean;
+}
+
+/**
+ * One kind of write on one audited table, by a member of staff of the matrix fixture, and
+ * the one record it must leave (the actor comes from the staff row).
+ */
+export interface WriteCase {
+	what: string;
+	by: StaffKey;
+	/** Run as the owner first, in the same transaction; not part of what is recorded. */
+	before?: string;
+	sql: string;
+	record: Omit<AuditRecord, 'actor_id' | 'actor_name' | 'actor_role' | 'same_transaction'>;
+}
+
+const A = SUBDISTRICT.A;
+const NEW_COMMUNITY = '0c000000-0000-4000-8000-0000000000ff';
+const NEW_BUILDING = '0b000000-0000-4000-8000-0000000000ff';
+const NEW_PROJECT = '0e000000-0000-4000-8000-0000000000ff';
+const NEW_MEMBER = '0a000000-0000-4000-8000-0000000000ff';
+const milestoneA = `${PROJECT.A}/${MILESTONE_STAGE.A}`;
+
+export const WRITES: WriteCase[] = [
+	{
+		what: 'a planner adds a community',
+		by: 'planner',
+		sql: `insert into public.communities (id, code, name, subdistrict_code, boundary, built_year, land_tenure, households,
+		        floor_area_m2, property_management)
+		      values ('${NEW_COMMUNITY}', 'AU-1', '审计小区', '${A}', extensions.st_multi(extensions.st_makeenvelope(118.2, 36.79, 118.201, 36.791, 4326)),
+		        1990, 'state_owned', 10, 100, 'none')`,
+		record: {
+			table_name: 'communities',
+			row_id: NEW_COMMUNITY,
+			action: 'insert',
+			community_id: NEW_COMMUNITY,
+			subdistrict_code: A,
+			old_values: null,
+			new_values: expect.objectContaining({ id: NEW_COMMUNITY, code: 'AU-1', name: '审计小区', households: 10, version: 1 })
+		}
+	},
+	{
+		what: 'an editor corrects a community’s facts',
+		by: 'editorA',
+		sql: `update public.communities set households = 120, residents = 300 where id = '${COMMUNITY.A}'`,
+		record: {
+			table_name: 'communities',
+			row_id: COMMUNITY.A,
+			action: 'update',
+			community_id: COMMUNITY.A,
+			subdistrict_code: A,
+			old_values: { households: 100, residents: null },
+			new_values: { households: 120, residents: 300 }
+		}
+	},
+	{
+		what: 'a planner removes a community',
+		by: 'planner',
+		sql: `delete from public.communities where id = '${COMMUNITY['A-bare']}'`,
+		record: {
+			table_name: 'communities',
+			row_id: COMMUNITY['A-bare'],
+			action: 'delete',
+			community_id: COMMUNITY['A-bare'],
+			subdistrict_code: A,
+			old_values: expect.objectContaining({ id: COMMUNITY['A-bare'], code: 'MX-A-bare', published: false }),
+			new_values: null
+		}
+	},
+	{
+		what: 'a planner adds a building',
+		by: 'planner',
+		sql: `insert into public.buildings (id, community_id, code, name, footprint, floors, height_m, units, households,
+		        floor_area_m2, built_year, elevator)
+		      values ('${NEW_BUILDING}', '${COMMUNITY.A}', 'AU-1-1', '审计楼', extensions.st_makeenvelope(118.2, 36.79, 118.2001, 36.7901, 4326),
+		        3, 9, 1, 6, 300, 1990, 'none')`,
+		record: {
+			table_name: 'buildings',
+			row_id: NEW_BUILDING,
+			action: 'insert',
+			community_id: COMMUNITY.A,
+			subdistrict_code: A,
+			old_values: null,
+			new_values: expect.objectContaining({ id: NEW_BUILDING, code: 'AU-1-1', floors: 3 })
+		}
+	},
+	{
+		what: 'an editor records a retrofitted lift',
+		by: 'editorA',
+		sql: `update public.buildings set elevator = 'retrofitted' where id = '${BUILDING.A}'`,
+		record: {
+			table_name: 'buildings',
+			row_id: BUILDING.A,
+			action: 'update',
+			community_id: COMMUNITY.A,
+			subdistrict_code: A,
+			old_values: { elevator: 'none' },
+			new_values: { elevator: 'retrofitted' }
+		}
+	},
+	{
+		what: 'a planner removes a building',
+		by: 'planner',
+		sql: `delete from public.buildings where id = '${BUILDING.A}'`,
+		record: {
+			table_name: 'buildings',
+			row_id: BUILDING.A,
+			action: 'delete',
+			community_id: COMMUNITY.A,
+			subdistrict_code: A,
+			old_values: expect.objectContaining({ id: BUILDING.A, code: 'MX-A-1' }),
+			new_values: null
+		}
+	},
+	{
+		what: 'a planner starts a project',
+		by: 'planner',
+		sql: `insert into public.renovation_projects (id, community_id, stage, status_as_of)
+		      values ('${NEW_PROJECT}', '${COMMUNITY['A-bare']}', 'preparation', '2026-01-05')`,
+		record: {
+			table_name: 'renovation_projects',
+			row_id: NEW_PROJECT,
+			action: 'insert',
+			community_id: COMMUNITY['A-bare'],
+			subdistrict_code: A,
+			old_values: null,
+			new_values: expect.objectContaining({ id: NEW_PROJECT, stage: 'preparation', status_as_of: '2026-01-05' })
+		}
+	},
+	{
+		what: 'an editor moves a project to the next stage',
+		by: 'editorA',
+		sql: `update public.renovation_projects set stage = 'approval', status_as_of = '2026-02-01' where id = '${PROJECT.A}'`,
+		record: {
+			table_name: 'renovation_projects',
+			row_id: PROJECT.A,
+			action: 'update',
+			community_id: COMMUNITY.A,
+			subdistrict_code: A,
+			old_values: { stage: 'preparation', status_as_of: '2025-06-30' },
+			new_values: { stage: 'approval', status_as_of: '2026-02-01' }
+		}
+	},
+	{
+		what: 'a planner removes a project (its milestone first)',
+		by: 'planner',
+		before: `delete from public.project_milestones where project_id = '${PROJECT.A}'`,
+		sql: `delete from public.renovation_projects where id = '${PROJECT.A}'`,
+		record: {
+			table_name: 'renovation_projects',
+			row_id: PROJECT.A,
+			action: 'delete',
+			community_id: COMMUNITY.A,
+			subdistrict_code: A,
+			old_values: expect.objectContaining({ id: PROJECT.A, stage: 'preparation' }),
+			new_values: null
+		}
+	},
+	{
+		what: 'an editor plans a milestone',
+		by: 'editorA',
+		sql: `insert into public.project_milestones (project_id, stage, planned_on) values ('${PROJECT.A}', 'tendering', '2026-05-01')`,
+		record: {
+			table_name: 'project_milestones',
+			row_id: `${PROJECT.A}/tendering`,
+			action: 'insert',
+			community_id: COMMUNITY.A,
+			subdistrict_code: A,
+			old_values: null,
+			new_values: { project_id: PROJECT.A, stage: 'tendering', planned_on: '2026-05-01', actual_on: null }
+		}
+	},
+	{
+		what: 'an editor records when a milestone was reached',
+		by: 'editorA',
+		sql: `update public.project_milestones set actual_on = '2025-11-02' where project_id = '${PROJECT.A}' and stage = '${MILESTONE_STAGE.A}'`,
+		record: {
+			table_name: 'project_milestones',
+			row_id: milestoneA,
+			action: 'update',
+			community_id: COMMUNITY.A,
+			subdistrict_code: A,
+			old_values: { actual_on: null },
+			new_values: { actual_on: '2025-11-02' }
+		}
+	},
+	{
+		what: 'a planner removes a milestone',
+		by: 'planner',
+		sql: `delete from public.project_milestones where project_id = '${PROJECT.A}' and stage = '${MILESTONE_STAGE.A}'`,
+		record: {
+			table_name: 'project_milestones',
+			row_id: milestoneA,
+			action: 'delete',
+			community_id: COMMUNITY.A,
+			subdistrict_code: A,
+			old_values: { project_id: PROJECT.A, stage: MILESTONE_STAGE.A, planned_on: '2025-10-31', actual_on: null },
+			new_values: null
+		}
+	},
+	{
+		what: 'a planner adopts a target',
+		by: 'planner',
+		sql: `insert into public.renovation_targets (district_code, period_start, period_end, communities, buildings,
+		        floor_area_wan_m2, households, version, source, adopted_on)
+		      values ('370303', 2031, 2031, 5, 50, 3.5, 900, 1, 'plan', '2026-01-01')`,
+		record: {
+			table_name: 'renovation_targets',
+			row_id: expect.stringMatching(/^\d+$/),
+			action: 'insert',
+			community_id: null,
+			subdistrict_code: null,
+			old_values: null,
+			new_values: expect.objectContaining({ period_start: 2031, households: 900 })
+		}
+	},
+	{
+		what: 'a planner corrects a target',
+		by: 'planner',
+		sql: `update public.renovation_targets set households = 2 where period_start = ${SPARE.targetYear} and version = 1`,
+		record: {
+			table_name: 'renovation_targets',
+			row_id: expect.stringMatching(/^\d+$/),
+			action: 'update',
+			community_id: null,
+			subdistrict_code: null,
+			old_values: { households: 1 },
+			new_values: { households: 2 }
+		}
+	},
+	{
+		what: 'a planner removes a target',
+		by: 'planner',
+		sql: `delete from public.renovation_targets where period_start = ${SPARE.targetYear} and version = 1`,
+		record: {
+			table_name: 'renovation_targets',
+			row_id: expect.stringMatching(/^\d+$/),
+			action: 'delete',
+			community_id: null,
+			subdistrict_code: null,
+			old_values: expect.objectContaining({ period_start: SPARE.targetYear, households: 1 }),
+			new_values: null
+		}
+	},
+	{
+		what: 'an admin adds a member of staff',
+		by: 'admin',
+		sql: `insert into public.staff (user_id, email, display_name, app_role, subdistricts)
+		      values ('${NEW_MEMBER}', 'audited@example.org', '新编辑', 'editor', '{${A}}')`,
+		record: {
+			table_name: 'staff',
+			row_id: NEW_MEMBER,
+			action: 'insert',
+			community_id: null,
+			subdistrict_code: null,
+			old_values: null,
+			new_values: expect.objectContaining({ user_id: NEW_MEMBER, app_role: 'editor', subdistricts: [A] })
+		}
+	},
+	{
+		what: 'an admin gives an editor a second sub-district',
+		by: 'admin',
+		sql: `update public.staff set subdistricts = '{${A},${SUBDISTRICT.B}}' where user_id = '${USER.editorA}'`,
+		record: {
+			table_name: 'staff',
+			row_id: USER.editorA,
+			action: 'update',
+			community_id: null,
+			subdistrict_code: null,
+			old_values: { subdistricts: [A] },
+			new_values: { subdistricts: [A, SUBDISTRICT.B] }
+		}
+	},
+	{
+		what: 'an admin removes a member of staff',
+		by: 'admin',
+		sql: `delete from public.staff where user_id = '${USER.leader}'`,
+		record: {
+			table_name: 'staff',
+			row_id: USER.leader,
+			action: 'delete',
+			community_id: null,
+			subdistrict_code: null,
+			old_values: expect.objectContaining({ user_id: USER.leader, app_role: 'leader' }),
+			new_values: null
+		}
+	}
+];
