@@ -38,3 +38,7 @@ begin
   end if;
 end
 $$;
+
+-- Removing or renaming a stage checks the milestones that refer to it; the primary key
+-- (project_id, stage) does not serve a lookup by stage.
+create index if not exists project_milestones_stage_idx on public.project_milestones (stage);

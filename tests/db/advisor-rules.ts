@@ -19,7 +19,24 @@ const POLICIES = `
 
 // Functions that read the caller's JWT: in a policy they must be wrapped in (select …) so
 // PostgreSQL evaluates them once per statement, not once per row.
-const JWT_READERS = ['auth.uid()', 'auth.jwt()', 'auth.role()', 'current_setting(', 'private.app_role()', 'private.is_planner()'];
+const JWT_READERS = [
+	'auth.uid()',
+	'auth.jwt()',
+	'auth.role()',
+	'current_setting(',
+	'private.app_role()',
+	'private.is_planner()',
+	'private.reads_everything()',
+	'private.is_admin()',
+	'private.editor_subdistricts()'
+];
+
+/**
+ * Security-definer functions that signed-in users call directly rather than through a
+ * policy: each refuses inside unless the caller may (least-privilege.test.ts shows it).
+ * The public has no business calling them at all.
+ */
+export const CALLED_DIRECTLY = ['private.create_local_account', 'private.set_local_password'];
 
 export interface AdvisorRule {
 	name: string;
@@ -77,6 +94,7 @@ export const ADVISOR_RULES: AdvisorRule[] = [
 		      from pg_proc p join pg_namespace n on n.oid = p.pronamespace
 		      where p.prosecdef and n.nspname = any(${OURS})
 		        and has_function_privilege('${role}', p.oid, 'execute')
+		        ${role === 'authenticated' ? `and (n.nspname || '.' || p.proname) <> all(array[${CALLED_DIRECTLY.map((f) => `'${f}'`).join(', ')}])` : ''}
 		        and not exists (
 		          select 1 from policies pol
 		          where (pol.roles && array['${role}', 'public'])
