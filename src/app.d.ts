@@ -19,6 +19,8 @@ declare global {
 			caller: Caller;
 			/** The signed-in member of staff, for the UI; null for the public. */
 			user: SignedInUser | null;
+			/** The request carried a session that has expired or was ended elsewhere. */
+			sessionEnded?: boolean;
 			/** The database could not serve this request (handleError sets it; handle answers 503). */
 			databaseUnavailable?: boolean;
 		}

@@ -1,7 +1,9 @@
-import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
+import { redirect, type Handle, type HandleServerError, type RequestEvent, type ServerInit } from '@sveltejs/kit';
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE } from '$lib/i18n';
 import { configuredBasemap } from '$lib/map/basemap';
-import { getDatabase, isDatabaseUnavailable, PUBLIC_CALLER } from '$lib/server/db';
+import { authenticate, getAuthProvider } from '$lib/server/auth';
+import { loginUrl } from '$lib/server/auth/safe-next';
+import { getDatabase, isDatabaseUnavailable } from '$lib/server/db';
 import { translate } from '$lib/server/i18n';
 import { compressResponse } from '$lib/server/http/compress';
 import { allowOrigins, securityHeaders, tileOrigins } from '$lib/server/http/security-headers';
@@ -26,6 +28,13 @@ export const init: ServerInit = async () => {
 		if (typeof hint === 'string') console.error(`[db] ${hint}`);
 		process.exit(1);
 	}
+	// Chosen now, so a sign-in set up wrongly stops the server at start rather than at the first visitor.
+	try {
+		await getAuthProvider();
+	} catch (error) {
+		console.error(`[auth] ${error instanceof Error ? error.message : String(error)}`);
+		process.exit(1);
+	}
 };
 
 let tileServers: string[] | undefined;
@@ -47,17 +56,49 @@ function pickLanguage(event: RequestEvent): void {
 	event.locals.lang = isLocale(fromUrl) ? fromUrl : isLocale(fromCookie) ? fromCookie : DEFAULT_LOCALE;
 }
 
+/** A page the browser opens (not its data, not an API call): where a redirect to sign in is seen. */
+function isPageNavigation(event: RequestEvent): boolean {
+	const dest = event.request.headers.get('sec-fetch-dest');
+	const accept = event.request.headers.get('accept') ?? '';
+	return event.request.method === 'GET' && (dest ? dest === 'document' : accept.includes('text/html'));
+}
+
+/**
+ * Who the request acts as, from its verified session (the public without one). A page
+ * opened with a session that has ended goes to the sign-in page, which says so, rather than
+ * quietly showing the public's view to someone who was working.
+ */
+async function identify(event: RequestEvent): Promise<Response | undefined> {
+	try {
+		const auth = await authenticate(event);
+		event.locals.caller = auth.caller;
+		event.locals.user = auth.user;
+		event.locals.sessionEnded = auth.ended;
+	} catch (error) {
+		if (!isDatabaseUnavailable(error)) throw error;
+		// The session cannot be checked; answering as the public instead would mislead.
+		return new Response(translate(event.locals.lang, 'error.unavailable'), {
+			status: 503,
+			headers: { 'retry-after': String(RETRY_AFTER_S), 'content-type': 'text/plain; charset=utf-8' }
+		});
+	}
+	if (event.locals.sessionEnded && isPageNavigation(event) && event.url.pathname !== '/login') {
+		redirect(303, loginUrl(event.url, true));
+	}
+}
+
 export const handle: Handle = async ({ event, resolve }) => {
 	pickLanguage(event);
-	// Until sign-in lands every request is the public's.
-	event.locals.caller = PUBLIC_CALLER;
-	event.locals.user = null;
+	const early = await identify(event);
+	if (early) return early;
 	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('<html lang="zh-CN">', `<html lang="${event.locals.lang}">`)
 	});
 
 	const headers = new Headers(response.headers);
 	for (const [name, value] of Object.entries(securityHeaders(event.url))) headers.set(name, value);
+	// What a signed-in member sees is theirs: no shared cache may keep it.
+	if (event.locals.user && !headers.has('cache-control')) headers.set('cache-control', 'private, no-store');
 	const policy = headers.get('content-security-policy');
 	if (policy) headers.set('content-security-policy', allowOrigins(policy, ['img-src', 'connect-src'], basemapOrigins()));
 	// SvelteKit answers every unexpected error with 500; one the database caused is a 503

@@ -1,6 +1,6 @@
-import { PUBLIC_CALLER } from '$lib/server/db';
 import { loadAtlas } from '$lib/server/atlas';
 import type { PageServerLoad } from './$types';
 
-// The public map reads as the anon role: row-level security decides what it may show.
-export const load = (async () => ({ atlas: await loadAtlas(PUBLIC_CALLER) })) satisfies PageServerLoad;
+// Read as the request's caller, so row-level security decides what the map shows: the public
+// sees published communities, an editor also its own sub-districts' unpublished ones.
+export const load = (async ({ locals }) => ({ atlas: await loadAtlas(locals.caller) })) satisfies PageServerLoad;

@@ -1,10 +1,11 @@
-import { PUBLIC_CALLER } from '$lib/server/db';
 import { loadAtlas } from '$lib/server/atlas';
 import { jsonWithEtag } from '$lib/server/http/etag';
 import type { RequestHandler } from './$types';
 
 /**
- * The district's published communities and buildings as GeoJSON, for other tools. Public
- * data read as anon; a client that sends back the ETag gets a 304 while nothing changed.
+ * The district's communities and buildings as GeoJSON, for other tools, read as the caller:
+ * the public gets published data, which any cache may revalidate with the ETag (a 304 while
+ * nothing changed); a signed-in member gets what their role shows, which no cache may keep.
  */
-export const GET: RequestHandler = async ({ request }) => jsonWithEtag(request, await loadAtlas(PUBLIC_CALLER));
+export const GET: RequestHandler = async ({ request, locals }) =>
+	jsonWithEtag(request, await loadAtlas(locals.caller), locals.caller.role === 'anon' ? 'no-cache' : 'private, no-store');
