@@ -4,5 +4,6 @@ import type { LayoutServerLoad } from './$types';
 // A page opened in another language than the bundled Chinese brings its messages along.
 export const load = (({ locals }) => ({
 	lang: locals.lang,
-	messages: DICTIONARIES[locals.lang]
+	messages: DICTIONARIES[locals.lang],
+	user: locals.user
 })) satisfies LayoutServerLoad;
