@@ -174,6 +174,25 @@ describe.each(backends)('editing on $name', (backend) => {
 			);
 			expect(again.version).toBe(first.version + 1);
 		});
+
+		it('lets exactly one of two simultaneous saves from the same version through; the other hears of it', async () => {
+			const form = ok(await readCommunityFacts(callers.planner, a, scratch.db));
+			// On PostgreSQL the two run at once on two connections and meet at the row lock;
+			// PGlite queues them. Either way one wins and the other is told what it did.
+			const [first, second] = await Promise.all([
+				saveCommunityFacts(callers.planner, a, edited(form, { residents: 2001 }), scratch.db),
+				saveCommunityFacts(callers.editorA, a, edited(form, { residents: 2002 }), scratch.db)
+			]);
+			const outcomes = [first, second];
+			expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
+			const lost = outcomes.find((o) => !o.ok);
+			const won = outcomes.findIndex((o) => o.ok);
+			expect(lost && !lost.ok && lost.refusal).toMatchObject({
+				kind: 'conflict',
+				changes: [{ actor: { name: won === 0 ? names.planner : names.editorA }, changes: [{ fields: [{ column: 'residents', to: won === 0 ? 2001 : 2002 }] }] }]
+			});
+			expect(ok(await readCommunityFacts(callers.planner, a, scratch.db)).values.residents).toBe(won === 0 ? 2001 : 2002);
+		});
 	});
 
 	describe('project progress', () => {
