@@ -1,9 +1,13 @@
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import type { Stage } from './stages';
 
-export type LandTenure = 'state_owned' | 'collective';
-export type PropertyManagement = 'none' | 'simple' | 'professional';
-export type ElevatorState = 'none' | 'existing' | 'retrofit_planned' | 'retrofitted';
+// The values the schema's check constraints allow, listed once for types and input schemas.
+export const LAND_TENURES = ['state_owned', 'collective'] as const;
+export const PROPERTY_MANAGEMENTS = ['none', 'simple', 'professional'] as const;
+export const ELEVATOR_STATES = ['none', 'existing', 'retrofit_planned', 'retrofitted'] as const;
+export type LandTenure = (typeof LAND_TENURES)[number];
+export type PropertyManagement = (typeof PROPERTY_MANAGEMENTS)[number];
+export type ElevatorState = (typeof ELEVATOR_STATES)[number];
 export type SubdistrictKind = 'street' | 'town';
 
 export interface Subdistrict {

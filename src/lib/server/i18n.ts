@@ -1,4 +1,5 @@
 import { addMessages, format, unwrapFunctionStore } from 'svelte-i18n';
+import { addEditingMessages } from '$lib/i18n/editing';
 import en from '$lib/i18n/en.json';
 import zhCN from '$lib/i18n/zh-CN.json';
 import type { Locale, Messages } from '$lib/i18n';
@@ -12,9 +13,10 @@ export const DICTIONARIES: Partial<Record<Locale, Messages>> = { en };
 // made outside components both need it, whatever the locale of the last render was.
 addMessages('zh-CN', zhCN);
 addMessages('en', en);
+addEditingMessages();
 const formatMessage = unwrapFunctionStore(format);
 
 /** A message by its key, in `lang`, for text the server makes outside components (error answers). */
-export function translate(lang: Locale, key: string): string {
-	return formatMessage(key, { locale: lang });
+export function translate(lang: Locale, key: string, values?: Record<string, string | number>): string {
+	return formatMessage(key, { locale: lang, values });
 }

@@ -1,0 +1,33 @@
+import type { FieldErrors } from '$lib/domain/input';
+import type { HistoryEntry } from '$lib/domain/history';
+
+/** Why a request was refused: each becomes one HTTP status (http.ts). */
+export type Refusal =
+	| { kind: 'invalid'; fields: FieldErrors }
+	| { kind: 'forbidden'; reason: ForbiddenReason }
+	| { kind: 'not_found' }
+	| { kind: 'conflict'; changes: HistoryEntry[]; current: unknown };
+
+/**
+ * Why the database refused a write it could see: the public is not signed in; a signed-in
+ * user's role writes nothing (leader, no role) or not there (an editor elsewhere); or a
+ * column is the bureau's to change (the editor-column trigger).
+ */
+export type ForbiddenReason = 'sign_in' | 'read_only_role' | 'outside_subdistricts' | 'bureau_only';
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; refusal: Refusal };
+
+/**
+ * Thrown inside a transaction to refuse: it rolls back whatever the transaction wrote, and
+ * runAs (run.ts) turns it into an Outcome.
+ */
+export class Refused extends Error {
+	override readonly name = 'Refused';
+	constructor(readonly refusal: Refusal) {
+		super(`refused: ${refusal.kind}`);
+	}
+}
+
+export const refuse = (refusal: Refusal): never => {
+	throw new Refused(refusal);
+};
