@@ -11,7 +11,14 @@ export type ProviderFactory = (env: NodeJS.ProcessEnv, database: () => Promise<D
  * behind a dynamic import, so its client is not loaded on the embedded default.
  */
 export const PROVIDERS: { local: ProviderFactory; supabase?: ProviderFactory } = {
-	local: (env, database) => localProvider({ database, sessionTtlS: sessionTtlS(env) })
+	local: (env, database) => localProvider({ database, sessionTtlS: sessionTtlS(env) }),
+	supabase: async (env, database) =>
+		(await import('./supabase')).supabaseProvider({
+			database,
+			url: env.PUBLIC_SUPABASE_URL!,
+			anonKey: env.PUBLIC_SUPABASE_ANON_KEY!,
+			serviceRoleKey: env.SUPABASE_SERVICE_ROLE_KEY || undefined
+		})
 };
 
 /**
