@@ -1,10 +1,9 @@
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { ElevatorState, LandTenure, PropertyManagement, SubdistrictKind } from './enums.gen';
 import type { Stage } from './stages';
 
-export type LandTenure = 'state_owned' | 'collective';
-export type PropertyManagement = 'none' | 'simple' | 'professional';
-export type ElevatorState = 'none' | 'existing' | 'retrofit_planned' | 'retrofitted';
-export type SubdistrictKind = 'street' | 'town';
+// The value lists of the schema's check constraints (npm run db:types).
+export type { ElevatorState, LandTenure, PropertyManagement, SubdistrictKind } from './enums.gen';
 
 export interface Subdistrict {
 	code: string;
