@@ -1,8 +1,12 @@
--- The role table of DOMAIN.md §7 as policies, one per operation and role. They are written
--- set-based: a child row is visible when its parent is (`community_id in (select …)`, the
--- subquery itself under the parent's policy) and the claims are read once per statement
--- (`(select private.…())`), so PostgreSQL can plan them like any join. The functions of the
--- first schema, called once per row, made an anonymous map query ~1000× slower at scale.
+-- The role table of DOMAIN.md §7 as policies, one per operation and role. A child row is
+-- visible when its parent is: `exists (select 1 from <parent> where <parent>.id = <child's
+-- key>)`, the subquery itself under the parent's policy, which PostgreSQL runs as an index
+-- probe per row it has already narrowed down, or as one hashed scan when it expects many.
+-- (`<key> in (select <parent>.id …)` would scan and hash the whole parent table on every
+-- query: every published community for one map tile.) The claims are read once per statement
+-- (`(select private.…())`). `npm run bench`, part (f), measures the difference: the functions
+-- of the first schema, called once per row, made an anonymous map tile over 100,000
+-- buildings 180–360 times slower than the table owner's.
 
 -- Communities -----------------------------------------------------------------------------
 drop policy if exists "Users see published communities, planners all" on public.communities;
@@ -35,21 +39,23 @@ drop policy if exists "Planners can change buildings" on public.buildings;
 drop policy if exists "The public can read buildings of published communities" on public.buildings;
 create policy "The public can read buildings of published communities" on public.buildings
   for select to anon
-  using (community_id in (select c.id from public.communities c where c.published));
+  using (exists (select 1 from public.communities c where c.id = buildings.community_id and c.published));
 drop policy if exists "Staff read the buildings of the communities they see" on public.buildings;
 create policy "Staff read the buildings of the communities they see" on public.buildings
   for select to authenticated
-  using ((select private.reads_everything()) or community_id in (select c.id from public.communities c));
+  using ((select private.reads_everything()) or exists (select 1 from public.communities c where c.id = buildings.community_id));
 drop policy if exists "Planners can add buildings" on public.buildings;
 create policy "Planners can add buildings" on public.buildings
   for insert to authenticated with check ((select private.is_planner()));
 drop policy if exists "Planners change buildings, editors their own" on public.buildings;
 create policy "Planners change buildings, editors their own" on public.buildings
   for update to authenticated
-  using ((select private.is_planner()) or community_id in (
-    select c.id from public.communities c where array[c.subdistrict_code] <@ (select private.editor_subdistricts())))
-  with check ((select private.is_planner()) or community_id in (
-    select c.id from public.communities c where array[c.subdistrict_code] <@ (select private.editor_subdistricts())));
+  using ((select private.is_planner()) or exists (
+    select 1 from public.communities c
+    where c.id = buildings.community_id and array[c.subdistrict_code] <@ (select private.editor_subdistricts())))
+  with check ((select private.is_planner()) or exists (
+    select 1 from public.communities c
+    where c.id = buildings.community_id and array[c.subdistrict_code] <@ (select private.editor_subdistricts())));
 drop policy if exists "Planners can remove buildings" on public.buildings;
 create policy "Planners can remove buildings" on public.buildings
   for delete to authenticated using ((select private.is_planner()));
@@ -61,21 +67,24 @@ drop policy if exists "Planners can change projects" on public.renovation_projec
 drop policy if exists "The public can read projects of published communities" on public.renovation_projects;
 create policy "The public can read projects of published communities" on public.renovation_projects
   for select to anon
-  using (community_id in (select c.id from public.communities c where c.published));
+  using (exists (select 1 from public.communities c where c.id = renovation_projects.community_id and c.published));
 drop policy if exists "Staff read the projects of the communities they see" on public.renovation_projects;
 create policy "Staff read the projects of the communities they see" on public.renovation_projects
   for select to authenticated
-  using ((select private.reads_everything()) or community_id in (select c.id from public.communities c));
+  using ((select private.reads_everything())
+         or exists (select 1 from public.communities c where c.id = renovation_projects.community_id));
 drop policy if exists "Planners can add projects" on public.renovation_projects;
 create policy "Planners can add projects" on public.renovation_projects
   for insert to authenticated with check ((select private.is_planner()));
 drop policy if exists "Planners change projects, editors their own" on public.renovation_projects;
 create policy "Planners change projects, editors their own" on public.renovation_projects
   for update to authenticated
-  using ((select private.is_planner()) or community_id in (
-    select c.id from public.communities c where array[c.subdistrict_code] <@ (select private.editor_subdistricts())))
-  with check ((select private.is_planner()) or community_id in (
-    select c.id from public.communities c where array[c.subdistrict_code] <@ (select private.editor_subdistricts())));
+  using ((select private.is_planner()) or exists (
+    select 1 from public.communities c
+    where c.id = renovation_projects.community_id and array[c.subdistrict_code] <@ (select private.editor_subdistricts())))
+  with check ((select private.is_planner()) or exists (
+    select 1 from public.communities c
+    where c.id = renovation_projects.community_id and array[c.subdistrict_code] <@ (select private.editor_subdistricts())));
 drop policy if exists "Planners can remove projects" on public.renovation_projects;
 create policy "Planners can remove projects" on public.renovation_projects
   for delete to authenticated using ((select private.is_planner()));
@@ -88,28 +97,29 @@ drop policy if exists "Planners can change milestones" on public.project_milesto
 drop policy if exists "The public can read milestones of published projects" on public.project_milestones;
 create policy "The public can read milestones of published projects" on public.project_milestones
   for select to anon
-  using (project_id in (
-    select p.id from public.renovation_projects p join public.communities c on c.id = p.community_id
-    where c.published));
+  using (exists (
+    select 1 from public.renovation_projects p join public.communities c on c.id = p.community_id
+    where p.id = project_milestones.project_id and c.published));
 drop policy if exists "Staff read the milestones of the projects they see" on public.project_milestones;
 create policy "Staff read the milestones of the projects they see" on public.project_milestones
   for select to authenticated
-  using ((select private.reads_everything()) or project_id in (select p.id from public.renovation_projects p));
+  using ((select private.reads_everything())
+         or exists (select 1 from public.renovation_projects p where p.id = project_milestones.project_id));
 drop policy if exists "Planners add milestones, editors to their own projects" on public.project_milestones;
 create policy "Planners add milestones, editors to their own projects" on public.project_milestones
   for insert to authenticated
-  with check ((select private.is_planner()) or project_id in (
-    select p.id from public.renovation_projects p join public.communities c on c.id = p.community_id
-    where array[c.subdistrict_code] <@ (select private.editor_subdistricts())));
+  with check ((select private.is_planner()) or exists (
+    select 1 from public.renovation_projects p join public.communities c on c.id = p.community_id
+    where p.id = project_milestones.project_id and array[c.subdistrict_code] <@ (select private.editor_subdistricts())));
 drop policy if exists "Planners change milestones, editors their own" on public.project_milestones;
 create policy "Planners change milestones, editors their own" on public.project_milestones
   for update to authenticated
-  using ((select private.is_planner()) or project_id in (
-    select p.id from public.renovation_projects p join public.communities c on c.id = p.community_id
-    where array[c.subdistrict_code] <@ (select private.editor_subdistricts())))
-  with check ((select private.is_planner()) or project_id in (
-    select p.id from public.renovation_projects p join public.communities c on c.id = p.community_id
-    where array[c.subdistrict_code] <@ (select private.editor_subdistricts())));
+  using ((select private.is_planner()) or exists (
+    select 1 from public.renovation_projects p join public.communities c on c.id = p.community_id
+    where p.id = project_milestones.project_id and array[c.subdistrict_code] <@ (select private.editor_subdistricts())))
+  with check ((select private.is_planner()) or exists (
+    select 1 from public.renovation_projects p join public.communities c on c.id = p.community_id
+    where p.id = project_milestones.project_id and array[c.subdistrict_code] <@ (select private.editor_subdistricts())));
 drop policy if exists "Planners can remove milestones" on public.project_milestones;
 create policy "Planners can remove milestones" on public.project_milestones
   for delete to authenticated using ((select private.is_planner()));

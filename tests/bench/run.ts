@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { parseArgs } from 'node:util';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,12 +12,24 @@ import type { EndpointResult } from './endpoint';
 import { PGLITE_SETTINGS } from '../../src/lib/server/db/pglite';
 import { memoryFigures, type ServerMemory } from './memory';
 import { loadOnce, type ScriptLoad } from './page-load';
+import { policyFigures, ROLES, type PolicyFigures, type Timing } from './policies';
+import { BOX } from './tile-query';
+import { backends } from '../db/backends';
 import { kb, median, ms, quantile, ratio, table } from './stats';
 
 // Sized to keep the whole run under about three minutes on two cores.
 const API_ITERATIONS = 40;
 const API_WARMUP = 5;
 const PAGE_RUNS = 5;
+const POLICY_ROUNDS = 60;
+const POLICY_WARMUP = 5;
+const POLICY_EARLIER_ROUNDS = 3;
+
+// `npm run bench -- --only f` (or `--only a,f`) runs just those parts.
+const PARTS = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
+const { values: args } = parseArgs({ options: { only: { type: 'string' } } });
+const only = new Set(args.only ? args.only.split(',').map((p) => p.trim()) : PARTS);
+for (const part of only) if (!PARTS.includes(part as (typeof PARTS)[number])) throw new Error(`--only: no part (${part}); parts are ${PARTS.join(', ')}`);
 
 /** (a) In a child process of its own, against a fresh database; see endpoint-child.ts. */
 async function endpointFigures(): Promise<EndpointResult> {
@@ -148,12 +161,45 @@ function printMemory({ breakdown, servers }: Awaited<ReturnType<typeof memoryFig
 	);
 }
 
+function printPolicies(f: PolicyFigures): void {
+	const cell = (t: Timing, owner: Timing) => `${ms(median(t.times))} (${ratio(median(t.times) / median(owner.times))})`;
+	const { timings } = f.current;
+	console.log(
+		`\n${f.backend}: the tile's buildings (${timings.owner.rows} of ${f.buildings.toLocaleString('en')}; ` +
+			`${f.communities.toLocaleString('en')} communities, ${f.published.toLocaleString('en')} published) as each role, ` +
+			`${timings.owner.times.length} rounds alternating; data generated in ${(f.generateMs / 1000).toFixed(0)} s`
+	);
+	console.log(
+		table(
+			['role', 'rows', 'median', 'p95', 'ratio to owner (aim ≤ 1.50×)'],
+			ROLES.map((role) => [
+				role === 'editor' ? `editor of ${f.editorSubdistrict}` : role,
+				String(timings[role].rows),
+				ms(median(timings[role].times)),
+				ms(quantile(timings[role].times, 0.95)),
+				role === 'owner' ? '' : ratio(median(timings[role].times) / median(timings.owner.times))
+			])
+		)
+	);
+	console.log(`Earlier forms of the read policies and of the query, ${f.earlier[0].timings.owner.times.length} rounds each (median, ratio to the owner's same query):`);
+	console.log(table(['form', ...ROLES], f.earlier.map((v) => [v.label, ...ROLES.map((r) => cell(v.timings[r], v.timings.owner))])));
+}
+
 const started = performance.now();
-await ensureBuild();
+const browserParts = ['a', 'b', 'c', 'd', 'e'].some((p) => only.has(p));
+if (browserParts) await ensureBuild();
 console.log(`Renewal Atlas bench — ${process.env.DATABASE_URL ? 'PostgreSQL (scratch database)' : 'PGlite'}, Node ${process.version}`);
-printEndpoint(await endpointFigures());
-const pages = await pageFigures();
-printPages(pages);
-printScripts(pages.scripts);
-printMemory(await memoryFigures());
+if (only.has('a')) printEndpoint(await endpointFigures());
+if (only.has('b') || only.has('c')) {
+	const pages = await pageFigures();
+	if (only.has('b')) printPages(pages);
+	if (only.has('c')) printScripts(pages.scripts);
+}
+if (only.has('d') || only.has('e')) printMemory(await memoryFigures());
+if (only.has('f')) {
+	console.log(`\n(f) Row-level security on a map tile ${BOX.map((v) => v.toFixed(4)).join(', ')}: each backend on a scratch database`);
+	for (const backend of backends) {
+		printPolicies(await policyFigures(backend, { rounds: POLICY_ROUNDS, warmup: POLICY_WARMUP, earlierRounds: POLICY_EARLIER_ROUNDS }));
+	}
+}
 console.log(`\nbench took ${((performance.now() - started) / 1000).toFixed(0)} s`);

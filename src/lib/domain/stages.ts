@@ -1,12 +1,7 @@
-/** The workflow of DOMAIN.md §6, in order: a project moves forward through these stages. */
-export const STAGES = [
-	'preparation', // 项目准备: survey, plan, budget, approval of the annual plan
-	'approval', // 立项
-	'tendering', // 招投标
-	'construction', // 工程实施
-	'acceptance', // 工程验收
-	'archived' // 竣工决算、归档
-] as const;
+import { STAGES } from './stages.gen';
+
+/** The stages and their Chinese names come from public.project_stages (npm run db:types). */
+export { STAGES, STAGE_NAMES_ZH } from './stages.gen';
 
 export type Stage = (typeof STAGES)[number];
 

@@ -1,14 +1,10 @@
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { ElevatorState, LandTenure, PropertyManagement, SubdistrictKind } from './enums.gen';
 import type { Stage } from './stages';
 
-// The values the schema's check constraints allow, listed once for types and input schemas.
-export const LAND_TENURES = ['state_owned', 'collective'] as const;
-export const PROPERTY_MANAGEMENTS = ['none', 'simple', 'professional'] as const;
-export const ELEVATOR_STATES = ['none', 'existing', 'retrofit_planned', 'retrofitted'] as const;
-export type LandTenure = (typeof LAND_TENURES)[number];
-export type PropertyManagement = (typeof PROPERTY_MANAGEMENTS)[number];
-export type ElevatorState = (typeof ELEVATOR_STATES)[number];
-export type SubdistrictKind = 'street' | 'town';
+// The value lists of the schema's check constraints (npm run db:types).
+export { ELEVATOR_STATES, LAND_TENURES, PROPERTY_MANAGEMENT as PROPERTY_MANAGEMENTS } from './enums.gen';
+export type { ElevatorState, LandTenure, PropertyManagement, SubdistrictKind } from './enums.gen';
 
 export interface Subdistrict {
 	code: string;

@@ -1,76 +1,39 @@
 import type { Queryable } from '../db';
-import type { ElevatorState, LandTenure, PropertyManagement, SubdistrictKind } from '$lib/domain/types';
+import type { Tables } from '../db/schema.gen';
 import type { Stage } from '$lib/domain/stages';
 
-// Geometries leave the database as GeoJSON text with 7 decimals (about 1 cm).
+// Rows as the queries below return them: the tables' own columns typed from the schema
+// (npm run db:types), geometries as GeoJSON text with 7 decimals (about 1 cm).
 
-export interface DistrictRow {
-	code: string;
-	name: string;
-	outline: string;
-}
+export type DistrictRow = Pick<Tables<'districts'>, 'code' | 'name' | 'outline'>;
 
-export interface SubdistrictRow {
-	code: string;
-	name: string;
-	kind: SubdistrictKind;
-	label_point: string | null;
-	label_is_approximate: boolean;
-}
+export type SubdistrictRow = Pick<Tables<'subdistricts'>, 'code' | 'name' | 'kind' | 'label_point' | 'label_is_approximate'>;
 
-export interface CommunityRow {
-	id: string;
-	code: string;
-	name: string;
-	subdistrict_code: string;
+type CommunityColumns = 'id' | 'code' | 'name' | 'subdistrict_code' | 'boundary' | 'built_year' | 'land_tenure' | 'batch_year'
+	| 'households' | 'residents' | 'floor_area_m2' | 'property_management' | 'is_demo';
+
+export interface CommunityRow extends Pick<Tables<'communities'>, CommunityColumns> {
 	subdistrict_name: string;
-	boundary: string;
 	label_point: string;
-	built_year: number;
-	land_tenure: LandTenure;
+	/** Generated from columns that are never null. */
 	meets_hard_criteria: boolean;
-	batch_year: number | null;
-	households: number;
-	residents: number | null;
-	floor_area_m2: number;
 	building_count: number;
-	property_management: PropertyManagement;
 	stage: Stage | null;
 	status_as_of: string | null;
 	milestones: { stage: Stage; planned_on: string | null; actual_on: string | null }[] | null;
-	is_demo: boolean;
 }
 
-export interface BuildingRow {
-	id: string;
-	code: string;
-	name: string;
-	community_id: string;
-	footprint: string;
-	floors: number;
-	height_m: number;
-	units: number;
-	households: number;
-	floor_area_m2: number;
-	built_year: number;
-	elevator: ElevatorState;
-	batch_year: number | null;
+type BuildingColumns = 'id' | 'code' | 'name' | 'community_id' | 'footprint' | 'floors' | 'height_m' | 'units' | 'households'
+	| 'floor_area_m2' | 'built_year' | 'elevator' | 'is_demo';
+
+export interface BuildingRow extends Pick<Tables<'buildings'>, BuildingColumns> {
+	batch_year: Tables<'communities'>['batch_year'];
 	stage: Stage | null;
 	subdistrict_code: string;
-	is_demo: boolean;
 }
 
-export interface TargetRow {
-	period_start: number;
-	period_end: number;
-	communities: number;
-	buildings: number;
-	floor_area_wan_m2: number;
-	households: number;
-	residents: number | null;
-	source: string;
-	version: number;
-}
+export type TargetRow = Pick<Tables<'renovation_targets'>, 'period_start' | 'period_end' | 'communities' | 'buildings'
+	| 'floor_area_wan_m2' | 'households' | 'residents' | 'source' | 'version'>;
 
 export function selectDistrict(q: Queryable, code: string) {
 	return q.query<DistrictRow>(

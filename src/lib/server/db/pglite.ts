@@ -1,5 +1,6 @@
 import { PGlite, types, type Transaction } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { classifyDatabaseError } from './errors';
 import type { Database, Queryable, SqlParam } from './types';
 
@@ -43,7 +44,7 @@ function wrap(q: PGlite | Transaction): Queryable {
  */
 export async function openPglite(dataDir: string): Promise<Database> {
 	const pg = await PGlite.create(dataDir, {
-		extensions: { postgis },
+		extensions: { postgis, btree_gist },
 		startParams: START_PARAMS,
 		// The same shapes as our node-postgres set-up: numerics as numbers, dates as ISO text.
 		parsers: { [types.NUMERIC]: Number, [types.DATE]: (value: string) => value }
