@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db/types';
-import { backends, openSeeded } from './backends';
+import { backends, openSeeded, type Scratch } from './backends';
 import { addFixture } from './matrix/fixture';
 import { succeeding } from './matrix/run';
 import { SUBJECTS, within } from './matrix/subjects';
@@ -58,13 +58,14 @@ async function firstDisagreement(db: Database, mutation: Mutation): Promise<stri
 }
 
 // Opened while the file is collected, so that each policy found in the catalogue is a test.
-const opened = await Promise.all(
-	backends.map(async (backend) => {
-		const scratch = await openSeeded(backend);
-		await addFixture(scratch.db);
-		return { name: backend.name, scratch, mutations: await mutationsOf(scratch.db) };
-	})
-);
+// One after the other: PGlite's start-up holds the event loop long enough for a PostgreSQL
+// connection attempt made alongside it to time out.
+const opened: { name: string; scratch: Scratch; mutations: Mutation[] }[] = [];
+for (const backend of backends) {
+	const scratch = await openSeeded(backend);
+	await addFixture(scratch.db);
+	opened.push({ name: backend.name, scratch, mutations: await mutationsOf(scratch.db) });
+}
 afterAll(() => Promise.all(opened.map((o) => o.scratch.dispose())));
 
 describe.each(opened)('every safeguard matters on $name', ({ scratch, mutations }) => {
