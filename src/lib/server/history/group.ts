@@ -17,8 +17,12 @@ export interface AuditRow {
 	building_name: string | null;
 }
 
-// Keys, bookkeeping and what the entry itself says (its time); nothing a reader acts on.
-const UNTOLD = new Set(['id', 'community_id', 'project_id', 'stage_id', 'version', 'updated_at', 'created_at']);
+// Keys, bookkeeping and what the entry itself says (its time); nothing a reader acts on. The
+// bounding boxes are generated from the geometry, whose change is told already.
+const UNTOLD = new Set([
+	'id', 'community_id', 'project_id', 'stage_id', 'version', 'updated_at', 'created_at',
+	'bbox_west', 'bbox_south', 'bbox_east', 'bbox_north'
+]);
 const GEOMETRIES = new Set(['boundary', 'footprint']);
 
 function value(raw: unknown): HistoryValue {
