@@ -4,6 +4,8 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
+	// No version stamp on window in the browser: bytes the public map's first load can spare.
+	compilerOptions: { discloseVersion: false },
 	kit: {
 		adapter: adapter(),
 		// SvelteKit writes this policy on every page and adds a nonce for its own inline

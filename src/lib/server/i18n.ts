@@ -3,7 +3,8 @@ import { addEditingMessages } from '$lib/i18n/editing';
 import en from '$lib/i18n/en.json';
 import zhCN from '$lib/i18n/zh-CN.json';
 import type { Locale, Messages } from '$lib/i18n';
-// The sign-in and staff pages' messages (their own dictionaries, off the map's bundle).
+// The detail panel's, sign-in and staff pages' messages (their own dictionaries, off the map's bundle).
+import '$lib/i18n/detail';
 import '$lib/i18n/staff';
 
 /** The messages the browser does not bundle (it has only Chinese, src/lib/i18n). */
