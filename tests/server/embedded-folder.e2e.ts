@@ -60,11 +60,23 @@ describe('two servers and one embedded database folder', () => {
 	it('killed at any moment of its first start, leaves a folder the next start opens', async () => {
 		const parent = join(root, 'killed');
 		const dataDir = join(parent, 'pglite');
-		// Moments spread over the first start: loading PGlite, initdb, copying the new
-		// cluster, migrating (PostGIS), seeding, renaming into place.
+		// Moments spread over the first start — loading PGlite, initdb, copying the new
+		// cluster, migrating (PostGIS), seeding, renaming into place — counted from the phase
+		// lines the server prints, so a slow or busy machine moves them along.
+		const moments: [RegExp | null, number][] = [
+			[null, 300],
+			[/creating the embedded database/, 1_500],
+			[/creating the embedded database/, 4_000],
+			[/applying migrations/, 0],
+			[/applying migrations/, 1_000],
+			[/applying migrations/, 3_000],
+			[/applying migrations/, 6_000],
+			[/applying migrations/, 10_000]
+		];
 		const reached: string[] = [];
-		for (const ms of [300, 1_500, 3_000, 4_500, 6_000, 7_500, 9_000, 10_500]) {
+		for (const [phase, ms] of moments) {
 			const app = await spawnApp({ PGLITE_DATA_DIR: dataDir });
+			if (phase) await app.waitForOutput(phase, 60_000);
 			await sleep(ms);
 			await app.stop('SIGKILL');
 			reached.push(app.output().trim().split('\n').at(-1) ?? '(nothing yet)');
