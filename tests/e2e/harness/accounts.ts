@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ROOT } from '../../../scripts/build';
 
 export interface Account {
@@ -31,23 +31,10 @@ export function createAdmin(env: Record<string, string>, admin: Account): Promis
 	});
 }
 
-/**
- * Waits until the page's script has started (no request for half a second): a click or a
- * tick before that would be undone when the page takes over its checkboxes.
- */
-export const settled = (page: Page) => page.waitForLoadState('networkidle');
-
-/** Clicks a form's button and waits for the page the server answers with (the forms are plain posts). */
-export async function submitWith(page: Page, button: Locator): Promise<void> {
-	await Promise.all([page.waitForEvent('framenavigated'), button.click()]);
-	await settled(page);
-}
-
-/** Fills in the sign-in form at `path`, sends it and waits for the answer. */
+/** Fills in the sign-in form at `path` and sends it; the caller waits for what follows. */
 export async function submitSignIn(page: Page, email: string, password: string, path = '/login'): Promise<void> {
 	await page.goto(path);
-	await settled(page);
 	await page.locator('input[name=email]').fill(email);
 	await page.locator('input[name=password]').fill(password);
-	await submitWith(page, page.locator('form button[type=submit]'));
+	await page.locator('form button[type=submit]').click();
 }

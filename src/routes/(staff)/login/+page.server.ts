@@ -4,11 +4,9 @@ import { signIn } from '$lib/server/auth';
 import { safeNext } from '$lib/server/auth/safe-next';
 import type { Actions, PageServerLoad } from './$types';
 
-// One page for signing in and, once signed in, for the account: who you are and signing out
-// here or everywhere (one route fewer in the script every page loads).
 export const load = (({ locals, url }) => {
 	const next = safeNext(url.searchParams.get('next'), url.origin);
-	if (locals.user && url.searchParams.has('next')) redirect(303, next);
+	if (locals.user) redirect(303, next);
 	return {
 		notice: url.searchParams.has('expired') ? 'auth.expired' : url.searchParams.has('signedout') ? 'auth.signedOut' : null,
 		// Going on without signing in makes sense only towards the public map.

@@ -11,77 +11,78 @@ export const load = (async (event) => {
 }) satisfies PageServerLoad;
 
 type Action = 'create' | 'update' | 'status' | 'reset';
-type Fields = Record<string, string | string[]>;
 
-/**
- * What a refused action tells the page: which form and member, each field's message or one
- * for the whole form, and what the admin had typed (never a password), so the form comes
- * back as they left it.
- */
+/** What a refused action tells the form: which form, which member, each field's message, or one for the whole form. */
 interface Refusal {
 	action: Action;
 	userId?: string;
 	errors: Record<string, string>;
 	message?: { key: string; values: Record<string, string> };
-	values: Fields;
 }
 
-function refusal(action: Action, fields: Fields, errors: Record<string, string>, message?: Refusal['message']): Refusal {
-	const { password: _password, ...values } = fields;
-	const userId = typeof fields.userId === 'string' ? fields.userId : undefined;
-	return { action, userId, errors, message, values };
-}
-
-function refused(action: Action, fields: Fields, error: unknown): ActionFailure<Refusal> {
+function refused(action: Action, userId: string | undefined, error: unknown): ActionFailure<Refusal> {
 	if (!(error instanceof StaffError)) throw error;
-	const errors = error.field ? { [error.field]: error.key } : {};
-	return fail(error.status, refusal(action, fields, errors, error.field ? undefined : { key: error.key, values: error.values }));
+	const refusal: Refusal = { action, userId, errors: error.field ? { [error.field]: error.key } : {} };
+	if (!error.field) refusal.message = { key: error.key, values: error.values };
+	return fail(error.status, refusal);
 }
 
-/** Runs `act` on the form's fields once `schema` accepts them; a refusal (400 or the database's) otherwise. */
-async function handle<S extends z.ZodType, R>(
-	request: Request,
-	action: Action,
-	schema: S,
-	act: (input: z.output<S>) => Promise<R>
-): Promise<R | ActionFailure<Refusal>> {
+/** The form's fields checked against `schema`, or the 400 that says which are wrong. */
+async function parse<S extends z.ZodType>(request: Request, schema: S, action: Action): Promise<z.output<S> | ActionFailure<Refusal>> {
 	const fields = formFields(await request.formData(), ['subdistricts']);
 	const parsed = schema.safeParse(fields);
-	if (!parsed.success) return fail(400, refusal(action, fields, fieldErrors(parsed.error)));
-	try {
-		return await act(parsed.data);
-	} catch (error) {
-		return refused(action, fields, error);
-	}
+	if (parsed.success) return parsed.data;
+	const userId = typeof fields.userId === 'string' ? fields.userId : undefined;
+	return fail(400, { action, userId, errors: fieldErrors(parsed.error) } satisfies Refusal);
 }
+
+const isFailure = (value: unknown): value is ActionFailure<Refusal> =>
+	typeof value === 'object' && value !== null && 'status' in value && 'data' in value;
 
 export const actions = {
 	create: async (event) => {
 		const { caller } = requireAdmin(event);
-		return handle(event.request, 'create', newMemberSchema, async (input) => {
+		const input = await parse(event.request, newMemberSchema, 'create');
+		if (isFailure(input)) return input;
+		try {
 			const { member, password } = await createMember(await staffDeps(), caller, input);
 			return { action: 'create', done: { key: 'admin.done.created', name: member.displayName }, secret: { email: member.email, password } };
-		});
+		} catch (error) {
+			return refused('create', undefined, error);
+		}
 	},
 	update: async (event) => {
 		const { caller } = requireAdmin(event);
-		return handle(event.request, 'update', memberChangeSchema, async (change) => {
+		const change = await parse(event.request, memberChangeSchema, 'update');
+		if (isFailure(change)) return change;
+		try {
 			const member = await changeMember(await staffDeps(), caller, change);
 			return { action: 'update', done: { key: 'admin.done.saved', name: member.displayName } };
-		});
+		} catch (error) {
+			return refused('update', change.userId, error);
+		}
 	},
 	status: async (event) => {
 		const { caller } = requireAdmin(event);
-		return handle(event.request, 'status', memberStatusSchema, async (status) => {
+		const status = await parse(event.request, memberStatusSchema, 'status');
+		if (isFailure(status)) return status;
+		try {
 			const member = await setDisabled(await staffDeps(), caller, status);
-			return { action: 'status', done: { key: member.disabled ? 'admin.done.disabled' : 'admin.done.enabled', name: member.displayName } };
-		});
+			const key = member.disabled ? 'admin.done.disabled' : 'admin.done.enabled';
+			return { action: 'status', done: { key, name: member.displayName } };
+		} catch (error) {
+			return refused('status', status.userId, error);
+		}
 	},
 	reset: async (event) => {
 		const { caller } = requireAdmin(event);
-		return handle(event.request, 'reset', passwordResetSchema, async (reset) => {
+		const reset = await parse(event.request, passwordResetSchema, 'reset');
+		if (isFailure(reset)) return reset;
+		try {
 			const { member, password } = await resetPassword(await staffDeps(), caller, reset);
 			return { action: 'reset', done: { key: 'admin.done.passwordReset', name: member.displayName }, secret: { email: member.email, password } };
-		});
+		} catch (error) {
+			return refused('reset', reset.userId, error);
+		}
 	}
 } satisfies Actions;
