@@ -33,7 +33,9 @@ export function createAdmin(env: Record<string, string>, admin: Account): Promis
 
 /** Fills in the sign-in form at `path` and sends it; the caller waits for what follows. */
 export async function submitSignIn(page: Page, email: string, password: string, path = '/login'): Promise<void> {
-	await page.goto(path);
+	// After the page's script has started: Svelte sets value={…} fields again when it takes
+	// the page over, wiping what was typed before.
+	await page.goto(path, { waitUntil: 'networkidle' });
 	await page.locator('input[name=email]').fill(email);
 	await page.locator('input[name=password]').fill(password);
 	await page.locator('form button[type=submit]').click();

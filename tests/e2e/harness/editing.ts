@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { openAppDatabase } from '../../../src/lib/server/db';
 import { openPostgres } from '../../../src/lib/server/db/postgres';
 import type { Database } from '../../../src/lib/server/db/types';
-import { createAdmin, submitSignIn, type Account } from './accounts';
+import { createAdmin, type Account } from './accounts';
 import { scratchDatabase, type ScratchDatabase } from './database';
 import { spawnApp, type AppProcess } from './server';
 
@@ -159,11 +159,14 @@ async function openHydrated(page: Page, path: string): Promise<void> {
 	await page.goto(path, { waitUntil: 'networkidle' });
 }
 
-/** Signs in through /login and waits until the account panel says who is signed in. */
-export async function signIn(page: Page, account: { email: string; password: string }): Promise<void> {
-	await submitSignIn(page, account.email, account.password, '/login?next=/login');
-	const main = await page.locator('main').innerText();
-	if (!main.includes('当前登录')) throw new Error(`signing in as ${account.email} did not land: ${main.slice(0, 200)}`);
+/** Signs in through /login and waits until the sign-in has landed on `next`. */
+export async function signIn(page: Page, account: { email: string; password: string }, next = '/logout'): Promise<void> {
+	await openHydrated(page, `/login?next=${encodeURIComponent(next)}`);
+	await page.locator('input[name=email]').fill(account.email);
+	await page.locator('input[name=password]').fill(account.password);
+	await page.locator('form button[type=submit]').click();
+	const target = new URL(next, 'http://x');
+	await page.waitForURL((url) => url.pathname === target.pathname);
 }
 
 /** Adds `member` in /admin/users as the signed-in admin; returns the password shown once. */
@@ -171,8 +174,8 @@ export async function addMember(page: Page, member: Member): Promise<string> {
 	await openHydrated(page, '/admin/users');
 	await page.locator('input[name=email]').fill(member.email);
 	await page.locator('input[name=displayName]').fill(member.name);
-	await page.locator(`input[name=appRole][value=${member.role}]`).check();
-	// Picking the role used to empty the name typed before it (src/routes/admin/users/MemberFields.svelte).
+	await page.locator('select[name=appRole]').selectOption(member.role);
+	// Picking the role used to empty the name typed before it (src/routes/(staff)/admin/users/MemberFields.svelte).
 	const name = await page.locator('input[name=displayName]').inputValue();
 	if (name !== member.name) throw new Error(`the name typed became "${name}" when the role was picked`);
 	for (const code of member.subdistricts) await page.locator(`input[name=subdistricts][value="${code}"]`).check();
