@@ -9,6 +9,15 @@ import type { Caller, Queryable } from '../db';
 /** What a provider needs of a request: its cookies (to read and to set), address and URL. */
 export type AuthRequest = Pick<RequestEvent, 'cookies' | 'url' | 'request' | 'getClientAddress'>;
 
+/** The client a failed sign-in is counted against; adapter-node finds it behind a proxy when told how (README). */
+export function clientOf(request: AuthRequest): string {
+	try {
+		return request.getClientAddress();
+	} catch {
+		return 'unknown';
+	}
+}
+
 /** A user whose session the provider has checked on the server, never from the cookie alone. */
 export interface VerifiedIdentity {
 	userId: string;

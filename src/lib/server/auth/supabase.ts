@@ -3,7 +3,7 @@ import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { asCaller, type Database } from '../db';
 import { withAccountTables } from './local/as-service';
 import { DEFAULT_LIMITS, forgetFailures, recordFailure, removeOldFailures, secondsToWait, type RateLimits } from './local/rate-limit';
-import { AccountExistsError, type AuthProvider, type AuthRequest, type SessionState } from './provider';
+import { AccountExistsError, clientOf, type AuthProvider, type AuthRequest, type SessionState } from './provider';
 
 export interface SupabaseOptions {
 	database: () => Promise<Database>;
@@ -29,13 +29,6 @@ class NoRealtime {
 }
 const SERVER_ONLY = { realtime: { transport: NoRealtime as unknown as typeof WebSocket } };
 
-function clientOf(request: AuthRequest): string {
-	try {
-		return request.getClientAddress();
-	} catch {
-		return 'unknown';
-	}
-}
 
 /**
  * Sign-in through Supabase Auth. A per-request server client reads and refreshes the session

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { asCaller, type Database } from '../../db';
 import { hashPassword, verifyPassword } from '../password';
-import { AccountExistsError, type AuthProvider, type AuthRequest, type SessionState } from '../provider';
+import { AccountExistsError, clientOf, type AuthProvider, type AuthRequest, type SessionState } from '../provider';
 import { withAccountTables } from './as-service';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from './cookie';
 import { DEFAULT_LIMITS, forgetFailures, recordFailure, removeOldFailures, secondsToWait, type RateLimits } from './rate-limit';
@@ -14,14 +14,6 @@ export interface LocalOptions {
 	limits?: RateLimits;
 }
 
-/** The client a failure is counted against; adapter-node finds it behind a proxy when told how (README). */
-function clientOf(request: AuthRequest): string {
-	try {
-		return request.getClientAddress();
-	} catch {
-		return 'unknown';
-	}
-}
 
 /** 23505 on accounts.users or public.staff: the address is taken. */
 function isDuplicate(error: unknown): boolean {
