@@ -1,9 +1,8 @@
-import { z } from 'zod';
 import { fieldErrors } from '$lib/domain/input';
 import { rightsOver } from '$lib/domain/permissions';
 import { publicationSchema } from '$lib/domain/publication';
 import type { Caller, Database } from '../db';
-import { refuse, type Outcome, type Refusal } from '../writes/outcome';
+import { isRowId, refuse, type Outcome, type Refusal } from '../writes/outcome';
 import { forbiddenFor, runAs } from '../writes/run';
 
 export interface PublicationState {
@@ -12,7 +11,6 @@ export interface PublicationState {
 	version: number;
 }
 
-const uuid = z.uuid();
 
 /** Editors hear that publishing is the bureau's, wherever the community is. */
 function notYours(caller: Caller): Refusal {
@@ -32,7 +30,7 @@ export async function setPublication(caller: Caller, id: string, body: unknown, 
 	const { published } = parsed.data;
 
 	return runAs(caller, db, async (tx) => {
-		if (!uuid.safeParse(id).success) return refuse({ kind: 'not_found' });
+		if (!isRowId(id)) return refuse({ kind: 'not_found' });
 		const [before] = await tx.query<PublicationState & { subdistrict_code: string }>(
 			`select published, version, subdistrict_code from public.communities where id = $1`,
 			[id]
@@ -56,7 +54,7 @@ export async function setPublication(caller: Caller, id: string, body: unknown, 
 /** Whether community `id` is published, for the planner's switch; 404 when not visible. */
 export function readPublication(caller: Caller, id: string, db?: Database): Promise<Outcome<PublicationState>> {
 	return runAs(caller, db, async (tx) => {
-		if (!uuid.safeParse(id).success) return refuse({ kind: 'not_found' });
+		if (!isRowId(id)) return refuse({ kind: 'not_found' });
 		const [row] = await tx.query<PublicationState>(`select published, version from public.communities where id = $1`, [id]);
 		return row ?? refuse({ kind: 'not_found' });
 	});

@@ -1,8 +1,7 @@
-import { z } from 'zod';
 import type { HistoryEntry } from '$lib/domain/history';
 import { rightsOver } from '$lib/domain/permissions';
 import type { Caller, Database } from '../db';
-import { refuse, type Outcome } from '../writes/outcome';
+import { isRowId, refuse, type Outcome } from '../writes/outcome';
 import { forbiddenFor, runAs } from '../writes/run';
 import { readCommunityRecord } from './changes';
 
@@ -12,7 +11,6 @@ export interface HistoryPage {
 	before: number | null;
 }
 
-const uuid = z.uuid();
 export const HISTORY_PAGE_SIZE = 30;
 
 /**
@@ -30,7 +28,7 @@ export function loadHistory(
 	db?: Database
 ): Promise<Outcome<HistoryPage>> {
 	return runAs(caller, db, async (tx) => {
-		if (!uuid.safeParse(communityId).success) return refuse({ kind: 'not_found' });
+		if (!isRowId(communityId)) return refuse({ kind: 'not_found' });
 		const [community] = await tx.query<{ subdistrict_code: string }>(
 			`select subdistrict_code from public.communities where id = $1`,
 			[communityId]

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { FieldErrors } from '$lib/domain/input';
 import type { HistoryEntry } from '$lib/domain/history';
 
@@ -31,3 +32,10 @@ export class Refused extends Error {
 export const refuse = (refusal: Refusal): never => {
 	throw new Refused(refusal);
 };
+
+const ROW_ID = z.uuid();
+
+/** Rows are named by uuid: anything else in a URL names no row (404), not a database error. */
+export function isRowId(id: string): boolean {
+	return ROW_ID.safeParse(id).success;
+}

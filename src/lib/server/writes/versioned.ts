@@ -4,7 +4,7 @@ import { rightsOver, type EditRights } from '$lib/domain/permissions';
 import { readChanges } from '../history/changes';
 import type { Caller, Database, Queryable } from '../db';
 import { auditRowsCondition, newestEntrySql, type AuditRows } from './audit-rows';
-import { refuse, type Outcome } from './outcome';
+import { isRowId, refuse, type Outcome } from './outcome';
 import { forbiddenFor, runAs } from './run';
 
 /** An editable row as it stands: its values, version and newest record entry. */
@@ -39,7 +39,6 @@ export interface VersionedResource<T> {
 	write(tx: Queryable, current: Snapshot<T>, version: number, values: T): Promise<number | undefined>;
 }
 
-const uuid = z.uuid();
 
 /** The public may not read the record at all, so its reads carry no newest entry. */
 function seenFor(caller: Caller, rows: AuditRows) {
@@ -52,7 +51,7 @@ function editable<T>(caller: Caller, snapshot: Snapshot<T>): Editable<T> {
 }
 
 async function readOrRefuse<T>(tx: Queryable, caller: Caller, resource: VersionedResource<T>, id: string): Promise<Snapshot<T>> {
-	if (!uuid.safeParse(id).success) return refuse({ kind: 'not_found' });
+	if (!isRowId(id)) return refuse({ kind: 'not_found' });
 	return (await resource.read(tx, id, seenFor(caller, resource.audit))) ?? refuse({ kind: 'not_found' });
 }
 
