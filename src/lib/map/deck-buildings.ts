@@ -4,6 +4,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { BuildingFeature } from '$lib/domain/types';
 import { colorOf, hexToRgb } from './colors';
 import { matchesView } from './filter';
+import { SELECTION_COLOR } from './palette';
 import type { Settings } from './view';
 
 // deck.gl draws the 3D view. This module is imported dynamically when 3D is switched on,
@@ -36,7 +37,7 @@ export function addBuildingsOverlay(map: MapLibreMap): BuildingsOverlay {
 						getElevation: (b) => b.properties.heightM,
 						getFillColor: (b) =>
 							b.properties.code === selected
-								? [11, 61, 145, 255]
+								? [...hexToRgb(SELECTION_COLOR), 255]
 								: [...hexToRgb(colorOf(view.colorBy, yearColors, b.properties)), 235],
 						getLineColor: [60, 60, 60, 160],
 						material: { ambient: 0.45, diffuse: 0.6, shininess: 16 },

@@ -1,6 +1,7 @@
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
 import type { Atlas } from '$lib/domain/types';
 import { colorExpression } from './colors';
+import { SELECTION_COLOR } from './palette';
 import { viewFilter } from './filter';
 import type { Settings } from './view';
 
@@ -137,14 +138,14 @@ export function atlasLayers({ view, yearColors }: LayerContext): LayerSpecificat
 			type: 'line',
 			source: SOURCES.communities,
 			filter: selectedCode('community'),
-			paint: { 'line-color': '#0b3d91', 'line-width': 4 }
+			paint: { 'line-color': SELECTION_COLOR, 'line-width': 4 }
 		},
 		{
 			id: LAYERS.selectedBuilding,
 			type: 'line',
 			source: SOURCES.buildings,
 			filter: selectedCode('building'),
-			paint: { 'line-color': '#0b3d91', 'line-width': 3 }
+			paint: { 'line-color': SELECTION_COLOR, 'line-width': 3 }
 		},
 		{
 			id: LAYERS.subdistrictLabels,
