@@ -26,16 +26,3 @@ export function yearColors(years: Iterable<number>): Map<number, string> {
 	const sorted = [...new Set(years)].sort((a, b) => a - b);
 	return new Map(sorted.map((year, i) => [year, YEAR_PALETTE[i % YEAR_PALETTE.length]]));
 }
-
-export interface LegendEntry {
-	key: string;
-	color: string;
-}
-
-export function stageLegend(): LegendEntry[] {
-	return STAGES.map((stage) => ({ key: stage, color: STAGE_COLORS[stage] }));
-}
-
-export function yearLegend(colors: Map<number, string>): LegendEntry[] {
-	return [...colors].map(([year, color]) => ({ key: String(year), color }));
-}

@@ -1,6 +1,7 @@
 import { isStage, type Stage } from '$lib/domain/stages';
+import { isColorBy, type ColorBy } from './colorings';
 
-export type ColorBy = 'year' | 'stage';
+export type { ColorBy };
 export type Selection = { kind: 'community' | 'building'; code: string } | null;
 
 /** Everything that makes a view reproducible from a link. */
@@ -79,7 +80,7 @@ export function parseView(params: URLSearchParams): ParsedView {
 	}
 	const by = params.get('by');
 	if (by !== null) {
-		if (by === 'year' || by === 'stage') view.colorBy = by;
+		if (isColorBy(by)) view.colorBy = by;
 		else ignored.push('by');
 	}
 	const v = params.get('v');
