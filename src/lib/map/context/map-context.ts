@@ -4,12 +4,9 @@ import type { LngLatBoundsLike, Map as MapLibreMap, MapMouseEvent } from 'maplib
 import type { Atlas } from '$lib/domain/types';
 import { boundsOf } from '../camera';
 import { clickableOf, FAMILIES, layersOf, sourcesOf } from '../families/registry';
-import type { LayerFamily, LayerInput, Overlay, Picked } from '../families/types';
-import { paddingClearOf } from './padding';
+import type { LayerFamily, LayerInput, Picked } from '../families/types';
+import type { Overlays } from './interaction';
 import { createStyleSync, type AppStyle } from './style-sync';
-
-/** Pixels kept between a framed feature and the map's edges or the panels over it. */
-const FRAME_MARGIN = 48;
 
 /**
  * The one owner of the atlas map. AtlasMap hands it the MapLibre map it creates; from then
@@ -19,14 +16,15 @@ const FRAME_MARGIN = 48;
  */
 export class MapContext {
 	readonly families: readonly LayerFamily[];
+	readonly #clickable: [string, Picked['kind']][];
 	#map: MapLibreMap | undefined;
 	#loaded = false;
 	#sync: ((style: AppStyle) => void) | undefined;
 	#atlas: Atlas | undefined;
 	#input: LayerInput | undefined;
 	#style: AppStyle = { sources: {}, layers: [] };
-	/** Overlays switched on, each loaded once its code has arrived. */
-	#overlays = new Map<string, { instance?: Overlay }>();
+	#overlays: Overlays = new Map();
+	#interaction: Promise<typeof import('./interaction')> | undefined;
 	#panels = new Set<HTMLElement>();
 	#resizes: ResizeObserver | undefined;
 	/** What the camera last framed, kept until the user moves the map, to re-frame when a panel changes size. */
@@ -34,6 +32,12 @@ export class MapContext {
 
 	constructor(families: readonly LayerFamily[] = FAMILIES) {
 		this.families = families;
+		this.#clickable = clickableOf(families);
+	}
+
+	/** Picking, framing and overlays: loaded on first use, see interaction.ts. */
+	#interact() {
+		return (this.#interaction ??= import('./interaction'));
 	}
 
 	/** Takes charge of a freshly created map; returns what undoes it. */
@@ -47,7 +51,7 @@ export class MapContext {
 		map.on('movestart', (e) => {
 			if (e.originalEvent) this.#framing = null; // the user took the camera
 		});
-		for (const [id] of clickableOf(this.families)) {
+		for (const [id] of this.#clickable) {
 			map.on('mouseenter', id, () => (map.getCanvas().style.cursor = 'pointer'));
 			map.on('mouseleave', id, () => (map.getCanvas().style.cursor = ''));
 		}
@@ -74,50 +78,28 @@ export class MapContext {
 	}
 
 	#render() {
-		if (!this.#loaded) return;
+		const [map, atlas, input] = [this.#map, this.#atlas, this.#input];
+		if (!this.#loaded || !map || !atlas || !input) return;
 		this.#sync?.(this.#style);
-		this.#updateOverlays();
+		if (!this.#overlays.size && !this.families.some((f) => f.overlay?.active(input))) return;
+		void this.#interact().then(({ updateOverlays }) => {
+			if (this.#map !== map) return;
+			updateOverlays({
+				map,
+				families: this.families,
+				overlays: this.#overlays,
+				atlas: this.#atlas ?? atlas,
+				input: this.#input ?? input,
+				current: (m) => this.#map === m,
+				rerun: () => this.#render()
+			});
+		});
 	}
 
-	#updateOverlays() {
-		const map = this.#map;
-		const [atlas, input] = [this.#atlas, this.#input];
-		if (!map || !atlas || !input) return;
-		for (const { id, overlay: slot } of this.families) {
-			if (!slot) continue;
-			const state = this.#overlays.get(id);
-			const active = slot.active(input);
-			if (active && !state) {
-				this.#overlays.set(id, {});
-				slot.toggled?.(map, true);
-				void slot.load().then((make) => {
-					const current = this.#overlays.get(id);
-					// Switched off (or on again, and already made) while the code was loading.
-					if (!current || current.instance || this.#map !== map) return;
-					current.instance = make(map);
-					this.#updateOverlays();
-				});
-			} else if (active) {
-				state?.instance?.update(atlas, input);
-			} else if (state) {
-				state.instance?.remove();
-				this.#overlays.delete(id);
-				slot.toggled?.(map, false);
-			}
-		}
-	}
-
-	/** What a click at a map event's point selects: overlays first, as they are drawn on top. */
-	pick(e: MapMouseEvent): Picked | null {
-		for (const { instance } of this.#overlays.values()) {
-			const picked = instance?.pick?.(e.point.x, e.point.y);
-			if (picked) return picked;
-		}
-		const clickable = new Map(clickableOf(this.families).filter(([id]) => e.target.getLayer(id)));
-		const [hit] = e.target.queryRenderedFeatures(e.point, { layers: [...clickable.keys()] });
-		const code = hit?.properties?.code;
-		const kind = hit && clickable.get(hit.layer.id);
-		return typeof code === 'string' && kind ? { kind, code } : null;
+	/** What a click at a map event's point selects. */
+	async pick(e: MapMouseEvent): Promise<Picked | null> {
+		const { pickAt } = await this.#interact();
+		return pickAt(this.#clickable, this.#overlays, e);
 	}
 
 	/**
@@ -127,18 +109,13 @@ export class MapContext {
 	async frame(target: Feature<Polygon | MultiPolygon>): Promise<void> {
 		await tick();
 		this.#framing = { bounds: boundsOf(target), padding: '' };
-		this.#fit(800);
+		await this.#fit(800);
 	}
 
-	#fit(duration: number) {
-		const map = this.#map;
-		if (!map || !this.#framing) return;
-		const panels = [...this.#panels].map((p) => p.getBoundingClientRect());
-		const padding = paddingClearOf(map.getContainer().getBoundingClientRect(), panels, FRAME_MARGIN);
-		const key = JSON.stringify(padding);
-		if (key === this.#framing.padding) return;
-		this.#framing.padding = key;
-		map.fitBounds(this.#framing.bounds, { padding, maxZoom: 17, duration });
+	async #fit(duration: number) {
+		const { fitClearOf } = await this.#interact();
+		const [map, framing] = [this.#map, this.#framing];
+		if (map && framing) framing.padding = fitClearOf(map, framing.bounds, this.#panels, framing.padding, duration);
 	}
 
 	/**
@@ -148,7 +125,7 @@ export class MapContext {
 	 */
 	readonly panel = (element: HTMLElement) => {
 		this.#panels.add(element);
-		this.#resizes ??= new ResizeObserver(() => this.#fit(300));
+		this.#resizes ??= new ResizeObserver(() => void this.#fit(300));
 		this.#resizes.observe(element);
 		return () => {
 			this.#panels.delete(element);
