@@ -22,7 +22,7 @@ import {
 	type EditingStage,
 	type Member
 } from './harness/editing';
-import { clickablePoint, openAtlas, renderedIds } from './harness/map';
+import { clickablePoint, openAtlas, renderedIds, renderedProperties } from './harness/map';
 
 // The whole path of an edit, as its users take it in Chromium: the admin adds the staff, an
 // editor changes a community of its sub-district that the public does not see yet, cannot
@@ -127,6 +127,10 @@ describe('editing, from sign-in to publication', () => {
 		await panel.getByRole('button', { name: '编辑改造进度', exact: true }).waitFor();
 		expect(await panel.locator('[data-testid=publication]').count()).toBe(0);
 
+		// The map shows the stage it loaded with; the progress saved below must reach it without a reload.
+		await expect.poll(() => renderedProperties(page, 'communities-fill', communityId)).toMatchObject({ stage: 'approval', households: 112 });
+		await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
+
 		form = await openEditForm(page, '编辑改造进度');
 		expect(await form.locator('select[name=stage]').inputValue()).toBe('approval');
 		await form.locator('select[name=stage]').selectOption('tendering');
@@ -140,6 +144,8 @@ describe('editing, from sign-in to publication', () => {
 		await expect.poll(() => panel.innerText()).toMatch(/当前进度:\s*招投标\s*\(进度日期 2025-06-20\)/);
 		expect(await panel.innerText()).toMatch(/招投标\s+✓ 2025-06-12/);
 		expect(await panel.innerText()).toMatch(/工程实施\s+计划 2025-09-01/);
+		await expect.poll(() => renderedProperties(page, 'communities-fill', communityId)).toMatchObject({ stage: 'tendering', statusAsOf: '2025-06-20' });
+		expect(await page.evaluate(() => '__sameDocument' in window), 'the same document, not reloaded').toBe(true);
 
 		await panel.getByRole('button', { name: '查看修改历史' }).click();
 		const entries = panel.locator('[data-testid=history] ol > li');

@@ -2,28 +2,28 @@ import { MapboxOverlay } from '@deck.gl/mapbox';
 import { PolygonLayer } from '@deck.gl/layers';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { BuildingFeature } from '$lib/domain/types';
-import { colorOf, hexToRgb } from './colors';
+import { COLORINGS } from './colorings';
 import { matchesView } from './filter';
-import type { Settings } from './view';
+import type { Overlay } from './families/types';
+import { SELECTION_COLOR } from './palette';
 
-// deck.gl draws the 3D view. This module is imported dynamically when 3D is switched on,
-// so the 2D map never downloads deck.gl.
+// deck.gl draws the 3D view. The buildings-3d family imports this module dynamically when
+// 3D is switched on, so the 2D map never downloads deck.gl.
 
-export interface BuildingsOverlay {
-	update(buildings: BuildingFeature[], view: Settings, yearColors: Map<number, string>): void;
-	/** The code of the extruded building drawn at a screen point, if any. */
-	pick(x: number, y: number): string | null;
-	remove(): void;
+function hexToRgb(hex: string): [number, number, number] {
+	const n = Number.parseInt(hex.slice(1), 16);
+	return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 }
 
-export function addBuildingsOverlay(map: MapLibreMap): BuildingsOverlay {
+export function addBuildingsOverlay(map: MapLibreMap): Overlay {
 	// Overlaid, not interleaved: interleaved mode threw on maplibre-gl 6 when tried here.
 	const overlay = new MapboxOverlay({ interleaved: false, layers: [] });
 	map.addControl(overlay);
 	return {
-		update(buildings, view, yearColors) {
-			const visible = buildings.filter((b) => matchesView(view)(b.properties));
+		update(atlas, { view, coloring }) {
+			const visible = atlas.buildings.features.filter((b) => matchesView(view)(b.properties));
 			const selected = view.selection?.kind === 'building' ? view.selection.code : null;
+			const { colorOf } = COLORINGS[view.colorBy];
 			overlay.setProps({
 				layers: [
 					new PolygonLayer<BuildingFeature>({
@@ -35,12 +35,10 @@ export function addBuildingsOverlay(map: MapLibreMap): BuildingsOverlay {
 						getPolygon: (b) => b.geometry.coordinates,
 						getElevation: (b) => b.properties.heightM,
 						getFillColor: (b) =>
-							b.properties.code === selected
-								? [11, 61, 145, 255]
-								: [...hexToRgb(colorOf(view.colorBy, yearColors, b.properties)), 235],
+							b.properties.code === selected ? [...hexToRgb(SELECTION_COLOR), 255] : [...hexToRgb(colorOf(b.properties, coloring)), 235],
 						getLineColor: [60, 60, 60, 160],
 						material: { ambient: 0.45, diffuse: 0.6, shininess: 16 },
-						updateTriggers: { getFillColor: [view.colorBy, selected, [...yearColors].join()] }
+						updateTriggers: { getFillColor: [view.colorBy, selected, [...coloring.yearColors].join()] }
 					})
 				]
 			});
@@ -48,7 +46,7 @@ export function addBuildingsOverlay(map: MapLibreMap): BuildingsOverlay {
 		pick(x, y) {
 			const info = overlay.pickObject({ x, y, radius: 2, layerIds: ['buildings-3d'] });
 			const object: BuildingFeature | undefined = info?.object;
-			return object?.properties.code ?? null;
+			return object ? { kind: 'building', code: object.properties.code } : null;
 		},
 		remove() {
 			map.removeControl(overlay);

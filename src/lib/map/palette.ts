@@ -1,34 +1,28 @@
 import { STAGES, type Stage } from '$lib/domain/stages';
 
-// Chosen to stay apart on a washed-out projector and for the common colour-vision
-// deficiencies (ColorBrewer Dark2 for categories, RdYlGn for progress).
-const YEAR_PALETTE = ['#d95f02', '#7570b3', '#1b9e77', '#e7298a', '#66a61e', '#e6ab02', '#a6761d'];
-export const NO_VALUE_COLOR = '#9e9e9e';
+// Okabe and Ito's colours, chosen for people with every common colour-vision deficiency
+// (https://jfly.uni-koeln.de/color/); palette.test.ts checks them under simulated protanopia,
+// deuteranopia and tritanopia. The previous ColorBrewer choices merged 工程实施/竣工归档 and
+// 招投标/工程验收 for red-weak eyes.
+const YEAR_PALETTE = ['#e69f00', '#56b4e9', '#009e73', '#cc79a7', '#0072b2', '#d55e00', '#f0e442'];
+/** Darker than every colour above, so "unknown" never passes for a year or a stage. */
+export const NO_VALUE_COLOR = '#707070';
+/** The outline of the selected community or building: darker than any fill, under any deficiency. */
+export const SELECTION_COLOR = '#1a1a1a';
 
+// In workflow order: grey before work begins, warm colours deepening up to construction,
+// blues once it is done.
 export const STAGE_COLORS: Record<Stage, string> = {
 	preparation: '#bababa',
-	approval: '#fee08b',
-	tendering: '#fdae61',
-	construction: '#f46d43',
-	acceptance: '#66bd63',
-	archived: '#1a9850'
+	approval: '#f0e442',
+	tendering: '#e69f00',
+	construction: '#d55e00',
+	acceptance: '#56b4e9',
+	archived: '#0072b2'
 };
 
 /** A colour per batch year present in the data, stable in year order. */
 export function yearColors(years: Iterable<number>): Map<number, string> {
 	const sorted = [...new Set(years)].sort((a, b) => a - b);
 	return new Map(sorted.map((year, i) => [year, YEAR_PALETTE[i % YEAR_PALETTE.length]]));
-}
-
-export interface LegendEntry {
-	key: string;
-	color: string;
-}
-
-export function stageLegend(): LegendEntry[] {
-	return STAGES.map((stage) => ({ key: stage, color: STAGE_COLORS[stage] }));
-}
-
-export function yearLegend(colors: Map<number, string>): LegendEntry[] {
-	return [...colors].map(([year, color]) => ({ key: String(year), color }));
 }

@@ -41,3 +41,23 @@ describe('view in the URL', () => {
 		expect(parseView(new URLSearchParams('sel=tree:1')).ignored).toEqual(['sel']);
 	});
 });
+
+describe('view in the URL, parameter by parameter', () => {
+	it.each([
+		['c=118.05,36.8,1', 'c'],
+		['c=200,36.8', 'c'],
+		['z=-1', 'z'],
+		['p=86', 'p'],
+		['b=abc', 'b'],
+		['v=4d', 'v'],
+		['y=1999', 'y'],
+		['s=construction,done', 's'],
+		['sd=3703030061', 'sd']
+	])('reports %s as ignored', (query, name) => {
+		expect(parseView(new URLSearchParams(query)).ignored).toEqual([name]);
+	});
+
+	it('reads an empty parameter as absent', () => {
+		expect(parseView(new URLSearchParams('z=&y=&sel='))).toEqual({ view: DEFAULT_VIEW, ignored: [] });
+	});
+});

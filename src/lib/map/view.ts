@@ -1,6 +1,7 @@
 import { isStage, type Stage } from '$lib/domain/stages';
+import { isColorBy, type ColorBy } from './colorings';
 
-export type ColorBy = 'year' | 'stage';
+export type { ColorBy };
 export type Selection = { kind: 'community' | 'building'; code: string } | null;
 
 /** Everything that makes a view reproducible from a link. */
@@ -44,77 +45,59 @@ export interface ParsedView {
 const num = (s: string) => (s.trim() === '' ? NaN : Number(s));
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
 
+/** A parameter's reader: the part of the view it gives, or undefined when its value makes no sense. */
+type Reader = (raw: string) => Partial<View> | undefined;
+
+const inRange =
+	(key: 'zoom' | 'pitch' | 'bearing', min: number, max: number): Reader =>
+	(raw) => {
+		const value = num(raw);
+		return value >= min && value <= max ? { [key]: value } : undefined;
+	};
+
+const unique = <T>(values: T[]): T[] => [...new Set(values)];
+
+const READERS: Record<string, Reader> = {
+	c: (raw) => {
+		const [lng, lat, extra] = raw.split(',').map(num);
+		return extra === undefined && lng >= -180 && lng <= 180 && lat >= -85 && lat <= 85 ? { center: [lng, lat] } : undefined;
+	},
+	z: inRange('zoom', 0, 22),
+	p: inRange('pitch', 0, 85),
+	b: inRange('bearing', -180, 360),
+	by: (raw) => (isColorBy(raw) ? { colorBy: raw } : undefined),
+	v: (raw) => (raw === '3d' || raw === '2d' ? { threeD: raw === '3d' } : undefined),
+	y: (raw) => {
+		const years = raw.split(',').map(num);
+		return years.every((year) => Number.isInteger(year) && year >= 2000 && year <= 2100) ? { years: unique(years).sort() } : undefined;
+	},
+	s: (raw) => {
+		const stages = raw.split(',');
+		return stages.every(isStage) ? { stages: unique(stages) } : undefined;
+	},
+	sd: (raw) => (/^[0-9]{9}$/.test(raw) ? { subdistrict: raw } : undefined),
+	sel: (raw) => {
+		const match = /^(community|building):([A-Za-z0-9_-]{1,64})$/.exec(raw);
+		return match ? { selection: { kind: match[1] as 'community' | 'building', code: match[2] } } : undefined;
+	}
+};
+
 /**
  * Reads a view from URL parameters. A link may be old, hand-edited or truncated: each
  * parameter is checked on its own, a bad one falls back to its default and is reported,
- * and the rest of the link still applies.
+ * and the rest of the link still applies. An empty parameter counts as absent.
  */
 export function parseView(params: URLSearchParams): ParsedView {
 	const view: View = { ...DEFAULT_VIEW, years: [], stages: [] };
 	const ignored: string[] = [];
-
-	const c = params.get('c');
-	if (c !== null) {
-		const [lng, lat] = c.split(',').map(num);
-		if (c.split(',').length === 2 && lng >= -180 && lng <= 180 && lat >= -85 && lat <= 85) view.center = [lng, lat];
-		else ignored.push('c');
-	}
-	const z = params.get('z');
-	if (z !== null) {
-		const zoom = num(z);
-		if (zoom >= 0 && zoom <= 22) view.zoom = zoom;
-		else ignored.push('z');
-	}
-	const p = params.get('p');
-	if (p !== null) {
-		const pitch = num(p);
-		if (pitch >= 0 && pitch <= 85) view.pitch = pitch;
-		else ignored.push('p');
-	}
-	const b = params.get('b');
-	if (b !== null) {
-		const bearing = num(b);
-		if (bearing >= -180 && bearing <= 360) view.bearing = bearing;
-		else ignored.push('b');
-	}
-	const by = params.get('by');
-	if (by !== null) {
-		if (by === 'year' || by === 'stage') view.colorBy = by;
-		else ignored.push('by');
-	}
-	const v = params.get('v');
-	if (v !== null) {
-		if (v === '3d' || v === '2d') view.threeD = v === '3d';
-		else ignored.push('v');
-	}
-	const y = params.get('y');
-	if (y) {
-		const years = y.split(',').map(num);
-		if (years.every((year) => Number.isInteger(year) && year >= 2000 && year <= 2100)) view.years = unique(years).sort();
-		else ignored.push('y');
-	}
-	const s = params.get('s');
-	if (s) {
-		const stages = s.split(',');
-		if (stages.every(isStage)) view.stages = unique(stages.filter(isStage));
-		else ignored.push('s');
-	}
-	const sd = params.get('sd');
-	if (sd) {
-		if (/^[0-9]{9}$/.test(sd)) view.subdistrict = sd;
-		else ignored.push('sd');
-	}
-	const sel = params.get('sel');
-	if (sel) {
-		const match = /^(community|building):([A-Za-z0-9_-]{1,64})$/.exec(sel);
-		if (match) view.selection = { kind: match[1] as 'community' | 'building', code: match[2] };
-		else ignored.push('sel');
+	for (const [name, read] of Object.entries(READERS)) {
+		const raw = params.get(name);
+		if (!raw) continue;
+		const part = read(raw);
+		if (part) Object.assign(view, part);
+		else ignored.push(name);
 	}
 	return { view, ignored };
-}
-
-function unique<T>(values: T[]): T[] {
-	return [...new Set(values)];
 }
 
 /** Writes a view as URL parameters, leaving out what equals the default so links stay short. */

@@ -77,3 +77,19 @@ export function clickablePoint(page: Page, id: string, candidates: [number, numb
 		{ id, candidates }
 	);
 }
+
+/**
+ * The properties of feature `id` as `layer` draws it now, or null where it is not drawn:
+ * what the map's source holds, which a save must change without a reload.
+ */
+export function renderedProperties(page: Page, layer: DataLayer, id: string): Promise<Record<string, unknown> | null> {
+	return page.evaluate(
+		({ layer, id }) => {
+			const map = (window as Window & { __map?: MapLibreMap }).__map;
+			if (!map) throw new Error('window.__map is not set');
+			const hit = map.queryRenderedFeatures({ layers: [layer] }).find((f) => f.properties.id === id);
+			return hit ? { ...hit.properties } : null;
+		},
+		{ layer, id }
+	);
+}

@@ -1,0 +1,147 @@
+import { getContext, setContext, tick } from 'svelte';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { LngLatBoundsLike, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
+import type { Atlas } from '$lib/domain/types';
+import { boundsOf } from '../camera';
+import { clickableOf, FAMILIES, layersOf, sourcesOf } from '../families/registry';
+import type { LayerFamily, LayerInput, Picked } from '../families/types';
+import type { Overlays } from './interaction';
+import { createStyleSync, type AppStyle } from './style-sync';
+
+/**
+ * The one owner of the atlas map. AtlasMap hands it the MapLibre map it creates; from then
+ * on the page and the components ask this context to show data, pick, and move the camera,
+ * and it keeps the map's sources, layers and overlays equal to what the layer families
+ * derive from the current data and view.
+ */
+export class MapContext {
+	readonly families: readonly LayerFamily[];
+	readonly #clickable: [string, Picked['kind']][];
+	#map: MapLibreMap | undefined;
+	#loaded = false;
+	#sync: ((style: AppStyle) => void) | undefined;
+	#atlas: Atlas | undefined;
+	#input: LayerInput | undefined;
+	#style: AppStyle = { sources: {}, layers: [] };
+	#overlays: Overlays = new Map();
+	#interaction: Promise<typeof import('./interaction')> | undefined;
+	#panels = new Set<HTMLElement>();
+	#resizes: ResizeObserver | undefined;
+	/** What the camera last framed, kept until the user moves the map, to re-frame when a panel changes size. */
+	#framing: { bounds: LngLatBoundsLike; padding: string } | null = null;
+
+	constructor(families: readonly LayerFamily[] = FAMILIES) {
+		this.families = families;
+		this.#clickable = clickableOf(families);
+	}
+
+	/** Picking, framing and overlays: loaded on first use, see interaction.ts. */
+	#interact() {
+		return (this.#interaction ??= import('./interaction'));
+	}
+
+	/** Takes charge of a freshly created map; returns what undoes it. */
+	attach(map: MapLibreMap): () => void {
+		this.#map = map;
+		map.on('load', () => {
+			this.#loaded = true;
+			this.#sync = createStyleSync(map);
+			this.#render();
+		});
+		map.on('movestart', (e) => {
+			if (e.originalEvent) this.#framing = null; // the user took the camera
+		});
+		for (const [id] of this.#clickable) {
+			map.on('mouseenter', id, () => (map.getCanvas().style.cursor = 'pointer'));
+			map.on('mouseleave', id, () => (map.getCanvas().style.cursor = ''));
+		}
+		return () => {
+			for (const { instance } of this.#overlays.values()) instance?.remove();
+			this.#overlays.clear();
+			this.#resizes?.disconnect();
+			this.#map = undefined;
+			this.#loaded = false;
+			map.remove();
+		};
+	}
+
+	/**
+	 * Shows `atlas` as `input` says. Sources are derived again only for new data and layers
+	 * only for a new input; the sync then changes only what differs on the map.
+	 */
+	show(atlas: Atlas, input: LayerInput): void {
+		if (atlas !== this.#atlas) this.#style = { ...this.#style, sources: sourcesOf(this.families, atlas) };
+		if (input !== this.#input) this.#style = { ...this.#style, layers: layersOf(this.families, input) };
+		this.#atlas = atlas;
+		this.#input = input;
+		this.#render();
+	}
+
+	#render() {
+		const [map, atlas, input] = [this.#map, this.#atlas, this.#input];
+		if (!this.#loaded || !map || !atlas || !input) return;
+		this.#sync?.(this.#style);
+		if (!this.#overlays.size && !this.families.some((f) => f.overlay?.active(input))) return;
+		void this.#interact().then(({ updateOverlays }) => {
+			if (this.#map !== map) return;
+			updateOverlays({
+				map,
+				families: this.families,
+				overlays: this.#overlays,
+				atlas: this.#atlas ?? atlas,
+				input: this.#input ?? input,
+				current: (m) => this.#map === m,
+				rerun: () => this.#render()
+			});
+		});
+	}
+
+	/** What a click at a map event's point selects. */
+	async pick(e: MapMouseEvent): Promise<Picked | null> {
+		const { pickAt } = await this.#interact();
+		return pickAt(this.#clickable, this.#overlays, e);
+	}
+
+	/**
+	 * Frames a feature clear of the panels registered with `panel`. Waits a tick first, so a
+	 * panel opened by the same change (selecting what is framed) is measured.
+	 */
+	async frame(target: Feature<Polygon | MultiPolygon>): Promise<void> {
+		await tick();
+		this.#framing = { bounds: boundsOf(target), padding: '' };
+		await this.#fit(800);
+	}
+
+	async #fit(duration: number) {
+		const { fitClearOf } = await this.#interact();
+		const [map, framing] = [this.#map, this.#framing];
+		if (map && framing) framing.padding = fitClearOf(map, framing.bounds, this.#panels, framing.padding, duration);
+	}
+
+	/**
+	 * A Svelte attachment for a panel that floats over the map (`{@attach mapContext.panel}`):
+	 * framing keeps features clear of it, and frames again if it changes size meanwhile
+	 * (a panel whose content loads after it opens).
+	 */
+	readonly panel = (element: HTMLElement) => {
+		this.#panels.add(element);
+		this.#resizes ??= new ResizeObserver(() => void this.#fit(300));
+		this.#resizes.observe(element);
+		return () => {
+			this.#panels.delete(element);
+			this.#resizes?.unobserve(element);
+		};
+	};
+}
+
+const KEY = Symbol('map-context');
+
+export function setMapContext(context: MapContext): MapContext {
+	return setContext(KEY, context);
+}
+
+export function getMapContext(): MapContext {
+	const context = getContext<MapContext | undefined>(KEY);
+	if (!context) throw new Error('getMapContext() needs a MapContext set by an enclosing page (setMapContext)');
+	return context;
+}

@@ -1,0 +1,45 @@
+import type { LayerSpecification, Map as MapLibreMap, SourceSpecification } from 'maplibre-gl';
+import type { Atlas } from '$lib/domain/types';
+import type { ColoringInput } from '../colorings';
+import type { Selection, Settings } from '../view';
+
+/** What layers are derived from: the view's settings and the colours fixed for the data. */
+export interface LayerInput {
+	view: Settings;
+	coloring: ColoringInput;
+}
+
+export type Picked = NonNullable<Selection>;
+
+/**
+ * Something drawn by code of its own over or into the map (deck.gl's 3D buildings, drawing
+ * tools), loaded only while the view asks for it.
+ */
+export interface Overlay {
+	update(atlas: Atlas, input: LayerInput): void;
+	/** What the overlay draws at a canvas point, if anything: it is above the map's layers. */
+	pick?(x: number, y: number): Picked | null;
+	remove(): void;
+}
+
+export interface OverlaySlot {
+	active(input: LayerInput): boolean;
+	/** A dynamic import, so the overlay's code is fetched on first use only. */
+	load(): Promise<(map: MapLibreMap) => Overlay>;
+	/** Runs at once when the slot turns on or off, before the code has loaded (camera moves). */
+	toggled?(map: MapLibreMap, active: boolean): void;
+}
+
+/**
+ * One kind of thing on the map. Sources derive from the data only, layers from the view
+ * only, so panning or filtering never re-sends the data to MapLibre's worker, and a save
+ * re-sends only the sources whose data changed.
+ */
+export interface LayerFamily {
+	id: string;
+	sources?(atlas: Atlas): Record<string, SourceSpecification>;
+	layers?(input: LayerInput): LayerSpecification[];
+	/** Layers a click selects on, with what a hit on each selects. */
+	clickable?: Record<string, Picked['kind']>;
+	overlay?: OverlaySlot;
+}
