@@ -21,6 +21,8 @@ function community(batchYear: number | null, buildingCount: number, floorAreaM2:
 		propertyManagement: 'none',
 		stage: 'construction',
 		statusAsOf: '2023-06-30',
+		late: false,
+		delayDays: null,
 		milestones: [],
 		isDemo: true
 	};
