@@ -27,12 +27,12 @@ export function candidateSubmissions(rng: Rng, subdistricts: readonly SeedSubdis
 		.sort((a, b) => a.code.localeCompare(b.code))
 		.filter((s) => !missing.has(s))
 		.map((s) => {
-			const day = late.has(s) ? `${CYCLE_YEAR - 1}-11-${String(rng.int(3, 18)).padStart(2, '0')}` : `${CYCLE_YEAR - 1}-10-${rng.int(8, 31)}`;
+			const day = late.has(s) ? `${CYCLE_YEAR - 1}-11-${String(rng.int(3, 18)).padStart(2, '0')}` : `${CYCLE_YEAR - 1}-10-${String(rng.int(8, 31)).padStart(2, '0')}`;
 			return {
 				id: rng.uuid(),
 				planYear: CYCLE_YEAR,
 				subdistrictCode: s.code,
-				submittedAt: `${day}T${rng.int(9, 17)}:${String(rng.int(0, 59)).padStart(2, '0')}:00+08:00`,
+				submittedAt: `${day}T${String(rng.int(9, 17)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}:00+08:00`,
 				note: '示例数据：候选小区名单未录入'
 			};
 		});
