@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countStates } from '../../src/lib/domain/cycle';
+import { readCycle } from '../../src/lib/server/cycle';
 import { asCaller, type Caller } from '../../src/lib/server/db/roles';
 import { backends, openSeeded, type Scratch } from './backends';
 import { addStaff, callers, communityId, IN_A, IN_B } from './staff-fixture';
@@ -60,7 +62,10 @@ describe.each(backends)('the annual candidate lists on $name', (backend) => {
 			`insert into public.candidate_submissions (plan_year, subdistrict_code, community_ids, submitted_at) values ($1, $2, $3::uuid[], '2018-11-01 00:30+08')`,
 			[PAST_YEAR, IN_B.subdistrict, `{${b}}`]
 		);
-		await scratch.db.query(`update public.candidate_submissions set submitted_at = '2018-10-31 23:30+08' where subdistrict_code = $1`, [IN_A.subdistrict]);
+		await scratch.db.query(`update public.candidate_submissions set submitted_at = '2018-10-31 23:30+08' where plan_year = $1 and subdistrict_code = $2`, [
+			PAST_YEAR,
+			IN_A.subdistrict
+		]);
 		const rows = await cycle(callers.planner);
 		expect(rows).toHaveLength(13);
 		expect(rows.every((r) => r.due_on === '2018-10-31')).toBe(true);
@@ -91,6 +96,14 @@ describe.each(backends)('the annual candidate lists on $name', (backend) => {
 			[PAST_YEAR]
 		);
 		expect(actions.map((r) => r.action)).toEqual(['insert', 'insert', 'update', 'update']);
+	});
+
+	it('gives planners the demo cycle of 2027 through the server: two late, three missing, the rest on time', async () => {
+		const outcome = await readCycle(callers.planner, 2027, scratch.db);
+		if (!outcome.ok) throw new Error('refused');
+		expect(countStates(outcome.value)).toEqual({ on_time: 8, late: 2, missing: 3, pending: 0 });
+		// Missing and late first: what the planner must chase.
+		expect(outcome.value.slice(0, 5).map((r) => r.state)).toEqual(['missing', 'missing', 'missing', 'late', 'late']);
 	});
 
 	it('shows the coming year, not yet due or missing, to the public never', async () => {
