@@ -16,6 +16,8 @@ import { rectangle, roundRing } from './polygon';
 import { DISTRICT_SOURCE, loadReference, type ReferenceData } from './reference';
 import { Rng } from './rng';
 import { DATA_DATE, milestonesFor, stagesForBatch } from './stages';
+import { withBaselines } from './replans';
+import { candidateSubmissions } from './cycle';
 import { buildSubdistricts, type SeedSubdistrict } from './subdistricts';
 import {
 	BATCH_TARGETS,
@@ -236,6 +238,8 @@ export function generateSeedDataset(options: GenerateOptions = {}): SeedDataset 
 		for (const m of milestonesFor(progress, d.target.year, stage)) milestones.push({ projectId, ...m });
 	});
 
+	const schedule = withBaselines(rng.fork('replans'), milestones);
+
 	const targets: SeedTarget[] = [
 		...BATCH_TARGETS.map((t) => ({
 			periodStart: t.year,
@@ -265,7 +269,9 @@ export function generateSeedDataset(options: GenerateOptions = {}): SeedDataset 
 		communities,
 		buildings,
 		projects,
-		milestones,
+		milestones: schedule.milestones,
+		replans: schedule.replans,
+		submissions: candidateSubmissions(rng.fork('cycle'), subdistricts),
 		targets
 	};
 }

@@ -143,8 +143,18 @@ export function renderSeedSql(data: SeedDataset): string {
 		),
 		insert(
 			'public.project_milestones',
-			['project_id', 'stage', 'planned_on', 'actual_on'],
-			data.milestones.map((m) => [m.projectId, m.stage, m.plannedOn, m.actualOn])
+			['project_id', 'stage', 'baseline_on', 'planned_on', 'actual_on'],
+			data.milestones.map((m) => [m.projectId, m.stage, m.baselineOn ?? m.plannedOn, m.plannedOn, m.actualOn])
+		),
+		insert(
+			'public.milestone_replans',
+			['id', 'project_id', 'stage', 'old_on', 'new_on', 'reason', 'replanned_at'],
+			data.replans.map((r) => [r.id, r.projectId, r.stage, r.oldOn, r.newOn, r.reason, r.replannedAt])
+		),
+		insert(
+			'public.candidate_submissions',
+			['id', 'plan_year', 'subdistrict_code', 'submitted_at', 'note'],
+			data.submissions.map((c) => [c.id, c.planYear, c.subdistrictCode, c.submittedAt, c.note])
 		),
 		insert(
 			'public.renovation_targets',

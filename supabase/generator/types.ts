@@ -4,9 +4,11 @@ import type { ElevatorState, LandTenure, PropertyManagement } from '../../src/li
 import type { Stage } from '../../src/lib/domain/stages';
 import type { SeedMilestone } from './stages';
 import type { SeedSubdistrict } from './subdistricts';
+import type { SeedReplan } from './replans';
+import type { SeedSubmission } from './cycle';
 import type { BatchYear } from './targets';
 
-export type { SeedMilestone, SeedSubdistrict };
+export type { SeedMilestone, SeedReplan, SeedSubdistrict, SeedSubmission };
 
 export interface SeedDistrict {
 	code: string;
@@ -65,6 +67,8 @@ export interface SeedProject {
 
 export interface SeedProjectMilestone extends SeedMilestone {
 	projectId: string;
+	/** The first planned date (replans.ts); the generated plannedOn until then. */
+	baselineOn?: string | null;
 }
 
 export interface SeedTarget {
@@ -90,5 +94,7 @@ export interface SeedDataset {
 	buildings: SeedBuilding[];
 	projects: SeedProject[];
 	milestones: SeedProjectMilestone[];
+	replans: SeedReplan[];
+	submissions: SeedSubmission[];
 	targets: SeedTarget[];
 }

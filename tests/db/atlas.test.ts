@@ -49,6 +49,31 @@ describe.each(backends)('the district atlas loader on $name', (backend) => {
 		expect(all?.actual.residents).toBe(35_000);
 	});
 
+	it('flags the 11 late communities, with their delay, on communities and their buildings alike', async () => {
+		const atlas = await loadAtlas(PUBLIC_CALLER, scratch.db);
+		const late = atlas.communities.features.filter((f) => f.properties.late);
+		expect(late).toHaveLength(11);
+		expect(late.every((f) => (f.properties.delayDays ?? 0) > 0)).toBe(true);
+		const byId = new Map(atlas.communities.features.map((f) => [f.id, f.properties]));
+		for (const b of atlas.buildings.features) {
+			const c = byId.get(b.properties.communityId);
+			expect([b.properties.late, b.properties.delayDays]).toEqual([c?.late, c?.delayDays]);
+		}
+	});
+
+	it('counts planned, started and completed communities of each target, each within the one before', async () => {
+		const atlas = await loadAtlas(PUBLIC_CALLER, scratch.db);
+		const rows = compareWithTargets(atlas.communities.features.map((f) => f.properties), atlas.targets);
+		const all = rows.find((r) => r.target.periodStart !== r.target.periodEnd);
+		// The 22 communities of DOMAIN.md §1 as the demo has them (generator/stages.ts): 1 still at
+		// approval, 2 tendering, 7 building, 12 accepted or archived.
+		expect(all?.levels.map(([level, t]) => [level, t.communities])).toEqual([
+			['planned', 22],
+			['started', 21],
+			['completed', 12]
+		]);
+	});
+
 	it('shows the public nothing of a community once it is unpublished', async () => {
 		const atlas = await loadAtlas(PUBLIC_CALLER, scratch.db);
 		const hidden = atlas.communities.features[0].properties;

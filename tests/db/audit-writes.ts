@@ -36,6 +36,71 @@ const NEW_PROJECT = '0e000000-0000-4000-8000-0000000000ff';
 const NEW_MEMBER = '0a000000-0000-4000-8000-0000000000ff';
 const milestoneA = `${PROJECT.A}/${MILESTONE_STAGE.A}`;
 
+const EXCLUDED = '0c000000-0000-4000-8000-0000000000ee';
+const OVERRIDE = '0d000000-0000-4000-8000-0000000000ee';
+const SUBMISSION = '0f000000-0000-4000-8000-0000000000ee';
+/** A community on collective land (not eligible), and with `override` a planner's override of it. */
+const excluded = (override: boolean) =>
+	`insert into public.communities (id, code, name, subdistrict_code, boundary, built_year, land_tenure, households, floor_area_m2, property_management)
+	 values ('${EXCLUDED}', 'AU-X', '集体土地小区', '${A}', extensions.st_multi(extensions.st_makeenvelope(118.3, 36.79, 118.301, 36.791, 4326)), 1990, 'collective', 10, 100, 'none');` +
+	(override ? `insert into public.eligibility_overrides (id, community_id, reason) values ('${OVERRIDE}', '${EXCLUDED}', '区政府同意纳入');` : '');
+const submission = `insert into public.candidate_submissions (id, plan_year, subdistrict_code) values ('${SUBMISSION}', 2031, '${A}')`;
+
+/** Eligibility overrides and candidate lists (20261127090500, 090700). */
+function scheduleWrites(): WriteCase[] {
+	const override = { table_name: 'eligibility_overrides', community_id: EXCLUDED, subdistrict_code: A };
+	const list = { table_name: 'candidate_submissions', row_id: SUBMISSION, community_id: null, subdistrict_code: null };
+	return [
+		{
+			what: 'a planner overrides the eligibility of a community',
+			by: 'planner',
+			before: excluded(false),
+			sql: `insert into public.eligibility_overrides (community_id, reason) values ('${EXCLUDED}', '区政府同意纳入')`,
+			record: {
+				...override,
+				row_id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+				action: 'insert',
+				old_values: null,
+				new_values: expect.objectContaining({ reason: '区政府同意纳入', covers: ['collective_land', 'support_unknown'], granted_by: USER.planner })
+			}
+		},
+		{
+			what: 'a planner corrects an override’s reason',
+			by: 'planner',
+			before: excluded(true),
+			sql: `update public.eligibility_overrides set reason = '区政府常务会议同意纳入' where id = '${OVERRIDE}'`,
+			record: { ...override, row_id: OVERRIDE, action: 'update', old_values: { reason: '区政府同意纳入' }, new_values: { reason: '区政府常务会议同意纳入' } }
+		},
+		{
+			what: 'a planner withdraws an override',
+			by: 'planner',
+			before: excluded(true),
+			sql: `delete from public.eligibility_overrides where id = '${OVERRIDE}'`,
+			record: { ...override, row_id: OVERRIDE, action: 'delete', old_values: expect.objectContaining({ reason: '区政府同意纳入' }), new_values: null }
+		},
+		{
+			what: 'an editor sends its office’s candidate list',
+			by: 'editorA',
+			sql: submission,
+			record: { ...list, action: 'insert', old_values: null, new_values: expect.objectContaining({ plan_year: 2031, subdistrict_code: A, submitted_by: USER.editorA }) }
+		},
+		{
+			what: 'an editor corrects its candidate list',
+			by: 'editorA',
+			before: submission,
+			sql: `update public.candidate_submissions set note = '补报' where id = '${SUBMISSION}'`,
+			record: { ...list, action: 'update', old_values: { note: null }, new_values: { note: '补报' } }
+		},
+		{
+			what: 'a planner removes a list sent by mistake',
+			by: 'planner',
+			before: submission,
+			sql: `delete from public.candidate_submissions where id = '${SUBMISSION}'`,
+			record: { ...list, action: 'delete', old_values: expect.objectContaining({ plan_year: 2031 }), new_values: null }
+		}
+	];
+}
+
 export const WRITES: WriteCase[] = [
 	{
 		what: 'a planner adds a community',
@@ -182,7 +247,7 @@ export const WRITES: WriteCase[] = [
 			community_id: COMMUNITY.A,
 			subdistrict_code: A,
 			old_values: null,
-			new_values: { project_id: PROJECT.A, stage: 'tendering', planned_on: '2026-05-01', actual_on: null }
+			new_values: { project_id: PROJECT.A, stage: 'tendering', planned_on: '2026-05-01', actual_on: null, baseline_on: '2026-05-01', version: 1, updated_at: expect.any(String) }
 		}
 	},
 	{
@@ -209,7 +274,7 @@ export const WRITES: WriteCase[] = [
 			action: 'delete',
 			community_id: COMMUNITY.A,
 			subdistrict_code: A,
-			old_values: { project_id: PROJECT.A, stage: MILESTONE_STAGE.A, planned_on: '2025-10-31', actual_on: null },
+			old_values: { project_id: PROJECT.A, stage: MILESTONE_STAGE.A, planned_on: '2025-10-31', actual_on: null, baseline_on: '2025-10-31', version: 1, updated_at: expect.any(String) },
 			new_values: null
 		}
 	},
@@ -299,5 +364,6 @@ export const WRITES: WriteCase[] = [
 			old_values: expect.objectContaining({ user_id: USER.leader, app_role: 'leader' }),
 			new_values: null
 		}
-	}
+	},
+	...scheduleWrites()
 ];

@@ -80,7 +80,19 @@ const EXECUTE: Record<string, string[]> = {
 	next_version: [],
 	record_change: [],
 	refuse_audit_change: [],
-	remove_children_first: []
+	remove_children_first: [],
+	// Eligibility: the view reads it as its caller, whoever may read communities.
+	eligibility_reasons: ['anon', 'authenticated', 'service_role'],
+	eligibility_status: ['anon', 'authenticated', 'service_role'],
+	may_enter_batch: [],
+	fill_eligibility_override: [],
+	refuse_ineligible_entry: [],
+	keep_baseline: [],
+	record_replan: [],
+	keep_replans: [],
+	// The planners' overview of the annual cycle reads it as its caller.
+	candidate_list_due: ['authenticated', 'service_role'],
+	check_candidate_submission: []
 };
 
 const API_ROLES = ['anon', 'authenticated', 'service_role', 'authenticator'];

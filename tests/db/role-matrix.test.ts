@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, openSeeded, type Scratch } from './backends';
 import { addFixture } from './matrix/fixture';
+import { addScheduleFixture } from './matrix/schedule-fixture';
 import { succeeding } from './matrix/run';
 import { SUBJECTS, within } from './matrix/subjects';
 import { expected, MATRIX, OPS } from './matrix/table';
@@ -12,6 +13,7 @@ describe.each(backends)('the role matrix on $name', (backend) => {
 	beforeAll(async () => {
 		scratch = await openSeeded(backend);
 		await addFixture(scratch.db);
+		await addScheduleFixture(scratch.db);
 	});
 	afterAll(() => scratch?.dispose());
 
@@ -40,7 +42,13 @@ describe.each(backends)('the role matrix on $name', (backend) => {
 					.map((p) => `${spec.table} ${op} ${p.label}`)
 			)
 		);
-		expect(never).toEqual(['public.audit_log update A', 'public.audit_log delete A', 'public.audit_log delete truncate']);
+		expect(never).toEqual([
+			'public.audit_log update A',
+			'public.audit_log delete A',
+			'public.audit_log delete truncate',
+			'public.milestone_replans update A',
+			'public.milestone_replans update B'
+		]);
 	});
 
 	describe.each(MATRIX.map((spec) => [spec.table, spec] as const))('%s', (_table, spec) => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { Stage } from './stages';
 import { compareWithTargets, sumCommunities, toWanM2 } from './totals';
 import type { CommunityProps, Target } from './types';
 
-function community(batchYear: number | null, buildingCount: number, floorAreaM2: number, households: number): CommunityProps {
+function community(batchYear: number | null, buildingCount: number, floorAreaM2: number, households: number, stage: Stage | null = 'construction'): CommunityProps {
 	return {
 		id: `${batchYear}-${buildingCount}`,
 		code: 'X',
@@ -19,8 +20,10 @@ function community(batchYear: number | null, buildingCount: number, floorAreaM2:
 		buildingCount,
 		labelPoint: [118.05, 36.8],
 		propertyManagement: 'none',
-		stage: 'construction',
+		stage,
 		statusAsOf: '2023-06-30',
+		late: false,
+		delayDays: null,
 		milestones: [],
 		isDemo: true
 	};
@@ -56,5 +59,19 @@ describe('totals', () => {
 			[target(2020, 2020), target(2020, 2022)]
 		);
 		expect(rows.map((r) => r.actual.buildings)).toEqual([10, 60]);
+	});
+
+	it('counts planned, started (tendered or later) and completed (accepted or later) apart, each within the one before', () => {
+		const stages: (Stage | null)[] = [null, 'preparation', 'approval', 'tendering', 'construction', 'acceptance', 'archived'];
+		const [row] = compareWithTargets(
+			stages.map((stage, i) => community(2021, i + 1, 100, 10, stage)),
+			[target(2021, 2021)]
+		);
+		expect(row.levels.map(([level, t]) => [level, t.communities, t.buildings])).toEqual([
+			['planned', 7, 28],
+			['started', 4, 22],
+			['completed', 2, 13]
+		]);
+		expect(row.actual).toBe(row.levels[0][1]);
 	});
 });

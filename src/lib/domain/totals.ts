@@ -1,3 +1,4 @@
+import { stageIndex } from './stages';
 import type { CommunityProps, Target } from './types';
 
 /** What a set of communities adds up to, in the units the targets use. */
@@ -31,7 +32,23 @@ export function inPeriod(target: Target): (c: CommunityProps) => boolean {
 	return (c) => c.batchYear !== null && c.batchYear >= target.periodStart && c.batchYear <= target.periodEnd;
 }
 
-/** Per target row, the actual totals beside it. */
+/**
+ * How far the communities of a target have come: planned (in its batches), started
+ * (tendered, 招投标, or later) and completed (accepted, 工程验收, or later). Each is a subset of
+ * the one before, so the rows reconcile.
+ */
+export const LEVELS = { planned: 0, started: stageIndex('tendering'), completed: stageIndex('acceptance') };
+export type Level = keyof typeof LEVELS;
+
+export function reached(level: Level, c: CommunityProps): boolean {
+	return LEVELS[level] === 0 || (c.stage !== null && stageIndex(c.stage) >= LEVELS[level]);
+}
+
+/** Per target row, the totals at each level beside it; `actual` is the planned one. */
 export function compareWithTargets(communities: CommunityProps[], targets: Target[]) {
-	return targets.map((target) => ({ target, actual: sumCommunities(communities.filter(inPeriod(target))) }));
+	return targets.map((target) => {
+		const planned = communities.filter(inPeriod(target));
+		const levels = (Object.keys(LEVELS) as Level[]).map((level) => [level, sumCommunities(planned.filter((c) => reached(level, c)))] as const);
+		return { target, actual: levels[0][1], levels };
+	});
 }

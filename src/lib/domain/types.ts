@@ -19,6 +19,8 @@ export interface Milestone {
 	stage: Stage;
 	plannedOn: string | null; // ISO date
 	actualOn: string | null;
+	/** The first planned date, kept when the milestone is re-planned. */
+	baselineOn: string | null;
 }
 
 /** What the map and the detail panel know of a community (properties of its feature). */
@@ -41,6 +43,10 @@ export interface CommunityProps {
 	propertyManagement: PropertyManagement;
 	stage: Stage | null;
 	statusAsOf: string | null;
+	/** A milestone planned before the status date has not happened (public.community_schedule). */
+	late: boolean;
+	/** Days behind the baseline at the project's current position; null without a baseline. */
+	delayDays: number | null;
 	milestones: Milestone[];
 	isDemo: boolean;
 }
@@ -60,6 +66,8 @@ export interface BuildingProps {
 	/** Copied from the community so buildings colour and filter without a join. */
 	batchYear: number | null;
 	stage: Stage | null;
+	late: boolean;
+	delayDays: number | null;
 	subdistrictCode: string;
 	isDemo: boolean;
 }

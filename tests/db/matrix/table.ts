@@ -12,6 +12,7 @@ import {
 	square,
 	type Place
 } from './fixture';
+import { EXCLUDED, OVERRIDE, SUBMISSION, SUBMISSION_YEAR } from './schedule-fixture';
 import type { SubjectName } from './subjects';
 
 /**
@@ -329,6 +330,75 @@ const auditLog: TableSpec = {
 	}
 };
 
+const SIDES = ['A', 'B'] as const;
+const sideReads = (): Allowed => ({ editorA: ['A'], editorB: ['B'], ...each(READ_ALL, SIDES) });
+
+// Overrides: read by staff of the community, granted, corrected and withdrawn by planners only.
+const eligibilityOverrides: TableSpec = {
+	table: 'public.eligibility_overrides',
+	probes: {
+		select: SIDES.map((p) => ({ label: p, target: `id = '${OVERRIDE[p]}'` })),
+		insert: SIDES.map((p) => ({
+			label: p,
+			target: `reason = '新例外${p}'`,
+			sql: `insert into public.eligibility_overrides (community_id, reason) values ('${EXCLUDED[p]}', '新例外${p}')`
+		})),
+		update: SIDES.map((p) => ({ label: p, target: `id = '${OVERRIDE[p]}'`, set: `reason = '改写理由'` })),
+		delete: SIDES.map((p) => ({ label: p, target: `id = '${OVERRIDE[p]}'` }))
+	},
+	allowed: {
+		select: sideReads(),
+		insert: each(PLANNING, SIDES),
+		update: each(PLANNING, SIDES),
+		delete: each(PLANNING, SIDES)
+	}
+};
+
+// Re-plans: written by the milestone trigger only, never changed by anyone.
+const milestoneReplans: TableSpec = {
+	table: 'public.milestone_replans',
+	probes: {
+		select: SIDES.map((p) => ({ label: p, target: `project_id = '${PROJECT[p]}'` })),
+		insert: [
+			{
+				label: 'row',
+				target: `reason = '伪造'`,
+				sql: `insert into public.milestone_replans (project_id, stage, old_on, new_on, reason)
+				      values ('${PROJECT.A}', '${MILESTONE_STAGE.A}', '2025-01-01', '2025-02-01', '伪造')`
+			}
+		],
+		update: SIDES.map((p) => ({ label: p, target: `project_id = '${PROJECT[p]}'`, set: `reason = '改写'` })),
+		delete: SIDES.map((p) => ({ label: p, target: `project_id = '${PROJECT[p]}'` }))
+	},
+	allowed: {
+		select: sideReads(),
+		insert: each(CONTROLS, ['row']),
+		update: {},
+		delete: each(CONTROLS, SIDES)
+	}
+};
+
+// Candidate lists: each office sends and corrects its own; planners any, and remove one sent by mistake.
+const candidateSubmissions: TableSpec = {
+	table: 'public.candidate_submissions',
+	probes: {
+		select: SIDES.map((p) => ({ label: p, target: `id = '${SUBMISSION[p]}'` })),
+		insert: SIDES.map((p) => ({
+			label: p,
+			target: `plan_year = ${SUBMISSION_YEAR + 1} and subdistrict_code = '${SUBDISTRICT[p]}'`,
+			sql: `insert into public.candidate_submissions (plan_year, subdistrict_code) values (${SUBMISSION_YEAR + 1}, '${SUBDISTRICT[p]}')`
+		})),
+		update: SIDES.map((p) => ({ label: p, target: `id = '${SUBMISSION[p]}'`, set: `note = '更正'` })),
+		delete: SIDES.map((p) => ({ label: p, target: `id = '${SUBMISSION[p]}'` }))
+	},
+	allowed: {
+		select: sideReads(),
+		insert: { editorA: ['A'], editorB: ['B'], ...each(PLANNING, SIDES) },
+		update: { editorA: ['A'], editorB: ['B'], ...each(PLANNING, SIDES) },
+		delete: each(PLANNING, SIDES)
+	}
+};
+
 /** An accounts table: nobody but service_role (and the owner) may touch it. */
 function account(table: string, target: string, insert: { target: string; sql: string }, set: string): TableSpec {
 	return {
@@ -387,6 +457,9 @@ export const MATRIX: readonly TableSpec[] = [
 	projectStages,
 	staff,
 	auditLog,
+	eligibilityOverrides,
+	milestoneReplans,
+	candidateSubmissions,
 	accountsUsers,
 	accountsSessions,
 	accountsFailures

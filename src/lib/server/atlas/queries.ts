@@ -20,7 +20,9 @@ export interface CommunityRow extends Pick<Tables<'communities'>, CommunityColum
 	building_count: number;
 	stage: Stage | null;
 	status_as_of: string | null;
-	milestones: { stage: Stage; planned_on: string | null; actual_on: string | null }[] | null;
+	late: boolean;
+	delay_days: number | null;
+	milestones: { stage: Stage; planned_on: string | null; actual_on: string | null; baseline_on: string | null }[] | null;
 }
 
 type BuildingColumns = 'id' | 'code' | 'name' | 'community_id' | 'footprint' | 'floors' | 'height_m' | 'units' | 'households'
@@ -29,6 +31,8 @@ type BuildingColumns = 'id' | 'code' | 'name' | 'community_id' | 'footprint' | '
 export interface BuildingRow extends Pick<Tables<'buildings'>, BuildingColumns> {
 	batch_year: Tables<'communities'>['batch_year'];
 	stage: Stage | null;
+	late: boolean;
+	delay_days: number | null;
 	subdistrict_code: string;
 }
 
@@ -58,13 +62,15 @@ export function selectCommunities(q: Queryable, districtCode: string) {
 		        c.meets_hard_criteria, c.batch_year, c.households, c.residents, c.floor_area_m2,
 		        (select count(*)::int from public.buildings b where b.community_id = c.id) as building_count,
 		        c.property_management, p.stage, p.status_as_of::text as status_as_of,
+		        coalesce(cs.late, false) as late, cs.delay_days,
 		        (select json_agg(json_build_object('stage', m.stage, 'planned_on', m.planned_on,
-		                                           'actual_on', m.actual_on) order by m.planned_on)
+		                                           'actual_on', m.actual_on, 'baseline_on', m.baseline_on) order by m.planned_on)
 		           from public.project_milestones m where m.project_id = p.id) as milestones,
 		        c.is_demo
 		 from public.communities c
 		 join public.subdistricts s on s.code = c.subdistrict_code
 		 left join public.renovation_projects p on p.community_id = c.id
+		 left join public.community_schedule cs on cs.project_id = p.id
 		 where s.district_code = $1
 		 order by c.batch_year nulls last, c.code`,
 		[districtCode]
@@ -75,11 +81,12 @@ export function selectBuildings(q: Queryable, districtCode: string) {
 	return q.query<BuildingRow>(
 		`select b.id, b.code, b.name, b.community_id, st_asgeojson(b.footprint, 7) as footprint,
 		        b.floors, b.height_m, b.units, b.households, b.floor_area_m2, b.built_year, b.elevator,
-		        c.batch_year, p.stage, c.subdistrict_code, b.is_demo
+		        c.batch_year, p.stage, coalesce(cs.late, false) as late, cs.delay_days, c.subdistrict_code, b.is_demo
 		 from public.buildings b
 		 join public.communities c on c.id = b.community_id
 		 join public.subdistricts s on s.code = c.subdistrict_code
 		 left join public.renovation_projects p on p.community_id = c.id
+		 left join public.community_schedule cs on cs.project_id = p.id
 		 where s.district_code = $1
 		 order by b.code`,
 		[districtCode]

@@ -46,10 +46,13 @@ export function toCommunityFeature(row: CommunityRow): CommunityFeature {
 			propertyManagement: row.property_management,
 			stage: row.stage,
 			statusAsOf: row.status_as_of,
+			late: row.late,
+			delayDays: row.delay_days,
 			milestones: (row.milestones ?? []).map((m) => ({
 				stage: m.stage,
 				plannedOn: m.planned_on,
-				actualOn: m.actual_on
+				actualOn: m.actual_on,
+				baselineOn: m.baseline_on
 			})),
 			isDemo: row.is_demo
 		}
@@ -75,6 +78,8 @@ export function toBuildingFeature(row: BuildingRow): BuildingFeature {
 			elevator: row.elevator,
 			batchYear: row.batch_year,
 			stage: row.stage,
+			late: row.late,
+			delayDays: row.delay_days,
 			subdistrictCode: row.subdistrict_code,
 			isDemo: row.is_demo
 		}

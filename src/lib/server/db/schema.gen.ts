@@ -133,6 +133,50 @@ export type Database = {
 					}
 				];
 			};
+			candidate_submissions: {
+				Row: {
+					community_ids: string[];
+					id: string;
+					note: string | null;
+					plan_year: number;
+					subdistrict_code: string;
+					submitted_at: string;
+					submitted_by: string | null;
+					updated_at: string;
+					version: number;
+				};
+				Insert: {
+					community_ids?: string[];
+					id?: string;
+					note?: string | null;
+					plan_year: number;
+					subdistrict_code: string;
+					submitted_at?: string;
+					submitted_by?: string | null;
+					updated_at?: string;
+					version?: number;
+				};
+				Update: {
+					community_ids?: string[];
+					id?: string;
+					note?: string | null;
+					plan_year?: number;
+					subdistrict_code?: string;
+					submitted_at?: string;
+					submitted_by?: string | null;
+					updated_at?: string;
+					version?: number;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'candidate_submissions_subdistrict_code_fkey';
+						columns: ['subdistrict_code'];
+						isOneToOne: false;
+						referencedRelation: 'subdistricts';
+						referencedColumns: ['code'];
+					}
+				];
+			};
 			communities: {
 				Row: {
 					batch_year: number | null;
@@ -252,24 +296,109 @@ export type Database = {
 				};
 				Relationships: [];
 			};
+			eligibility_overrides: {
+				Row: {
+					community_id: string;
+					covers: string[];
+					granted_at: string;
+					granted_by: string | null;
+					id: string;
+					reason: string;
+				};
+				Insert: {
+					community_id: string;
+					covers: string[];
+					granted_at?: string;
+					granted_by?: string | null;
+					id?: string;
+					reason: string;
+				};
+				Update: {
+					community_id?: string;
+					covers?: string[];
+					granted_at?: string;
+					granted_by?: string | null;
+					id?: string;
+					reason?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'eligibility_overrides_community_id_fkey';
+						columns: ['community_id'];
+						isOneToOne: false;
+						referencedRelation: 'communities';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			milestone_replans: {
+				Row: {
+					id: string;
+					new_on: string | null;
+					old_on: string | null;
+					project_id: string;
+					reason: string | null;
+					replanned_at: string;
+					replanned_by: string | null;
+					stage: string;
+				};
+				Insert: {
+					id?: string;
+					new_on?: string | null;
+					old_on?: string | null;
+					project_id: string;
+					reason?: string | null;
+					replanned_at?: string;
+					replanned_by?: string | null;
+					stage: string;
+				};
+				Update: {
+					id?: string;
+					new_on?: string | null;
+					old_on?: string | null;
+					project_id?: string;
+					reason?: string | null;
+					replanned_at?: string;
+					replanned_by?: string | null;
+					stage?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'milestone_replans_project_id_stage_fkey';
+						columns: ['project_id', 'stage'];
+						isOneToOne: false;
+						referencedRelation: 'project_milestones';
+						referencedColumns: ['project_id', 'stage'];
+					}
+				];
+			};
 			project_milestones: {
 				Row: {
 					actual_on: string | null;
+					baseline_on: string | null;
 					planned_on: string | null;
 					project_id: string;
 					stage: Database['public']['Enums']['project_stage'];
+					updated_at: string;
+					version: number;
 				};
 				Insert: {
 					actual_on?: string | null;
+					baseline_on?: string | null;
 					planned_on?: string | null;
 					project_id: string;
 					stage: Database['public']['Enums']['project_stage'];
+					updated_at?: string;
+					version?: number;
 				};
 				Update: {
 					actual_on?: string | null;
+					baseline_on?: string | null;
 					planned_on?: string | null;
 					project_id?: string;
 					stage?: Database['public']['Enums']['project_stage'];
+					updated_at?: string;
+					version?: number;
 				};
 				Relationships: [
 					{
@@ -480,7 +609,54 @@ export type Database = {
 			};
 		};
 		Views: {
-			[_ in never]: never;
+			candidate_cycle: {
+				Row: {
+					communities: number | null;
+					due_on: string | null;
+					kind: string | null;
+					plan_year: number | null;
+					state: string | null;
+					subdistrict_code: string | null;
+					subdistrict_name: string | null;
+					submitted_at: string | null;
+					submitted_by: string | null;
+				};
+				Relationships: [];
+			};
+			community_eligibility: {
+				Row: {
+					community_id: string | null;
+					reasons: string[] | null;
+					status: string | null;
+				};
+				Relationships: [];
+			};
+			community_schedule: {
+				Row: {
+					community_id: string | null;
+					delay_days: number | null;
+					late: boolean | null;
+					project_id: string | null;
+					status_as_of: string | null;
+				};
+				Relationships: [];
+			};
+			milestone_schedule: {
+				Row: {
+					actual_on: string | null;
+					baseline_on: string | null;
+					community_id: string | null;
+					delay_days: number | null;
+					ordinal: number | null;
+					overdue: boolean | null;
+					planned_on: string | null;
+					project_id: string | null;
+					slip_days: number | null;
+					stage: string | null;
+					status_as_of: string | null;
+				};
+				Relationships: [];
+			};
 		};
 		Functions: {
 			[_ in never]: never;

@@ -16,6 +16,13 @@ function checkedColumn(constraint: string | undefined, table: string | undefined
 
 const formOnly = (key: string): FieldErrors => ({ _form: { key } });
 
+/** The message of each programme rule the database enforces (errcode 55000, by its hint). */
+const RULES: Record<string, string> = {
+	eligibility_override_required: 'edit.error.overrideRequired',
+	eligibility_override_needless: 'edit.error.overrideNeedless',
+	baseline_fixed: 'edit.error.baselineFixed'
+};
+
 /**
  * The refusal a database error stands for, or undefined for errors that are not the
  * request's fault (they stay errors: a 500, or a 503 when the database is unreachable).
@@ -23,6 +30,8 @@ const formOnly = (key: string): FieldErrors => ({ _form: { key } });
  *   trigger keeping the bureau's columns from editors → 403
  * - 23514 check violation, 23502 not null, 23503 reference, 22xxx bad data → 400, on the
  *   field the constraint names when it names one
+ * - 55000 a rule of the programme's state, named by the hint (eligibility_override_required,
+ *   eligibility_override_needless, baseline_fixed: see the 20261127 migrations) → 400
  */
 export function refusalFromDatabaseError(error: unknown, forbidden: () => Refusal): Refusal | undefined {
 	const code = property(error, 'code') ?? '';
@@ -36,6 +45,10 @@ export function refusalFromDatabaseError(error: unknown, forbidden: () => Refusa
 	if (code === '23502') {
 		const column = property(error, 'column');
 		return { kind: 'invalid', fields: column ? { [toField(column)]: { key: 'edit.error.required' } } : formOnly('edit.error.required') };
+	}
+	if (code === '55000') {
+		const rule = RULES[property(error, 'hint') ?? ''];
+		if (rule) return { kind: 'invalid', fields: formOnly(rule) };
 	}
 	if (code === '23503') return { kind: 'invalid', fields: formOnly('edit.error.reference') };
 	if (code === '22003') return { kind: 'invalid', fields: formOnly('edit.error.outOfRange') };
