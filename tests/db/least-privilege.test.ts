@@ -80,7 +80,16 @@ const EXECUTE: Record<string, string[]> = {
 	next_version: [],
 	record_change: [],
 	refuse_audit_change: [],
-	remove_children_first: []
+	remove_children_first: [],
+	// The geometry rules, for the trigger; the drawing tools' dry run asks them through the
+	// two checks, which refuse staff who may not redraw the community.
+	community_boundary_problems: [],
+	building_footprint_problems: [],
+	shape_problems: [],
+	may_redraw: [],
+	check_community_boundary: ['authenticated', 'service_role'],
+	check_building_footprint: ['authenticated', 'service_role'],
+	check_geometry: []
 };
 
 const API_ROLES = ['anon', 'authenticated', 'service_role', 'authenticator'];
