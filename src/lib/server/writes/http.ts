@@ -20,7 +20,7 @@ function body(refusal: Refusal, lang: Locale) {
 		case 'conflict':
 			return { error: 'conflict', message: translate(lang, 'edit.refused.conflict'), changes: refusal.changes, current: refusal.current };
 		case 'geometry':
-			return { error: 'geometry', problems: refusal.problems, message: geometryRefusalMessage(refusal.problems, (key) => translate(lang, key)) };
+			return { error: 'geometry', problems: refusal.problems, message: geometryRefusalMessage(refusal.problems, (key, values) => translate(lang, key, values)) };
 	}
 }
 
