@@ -5,6 +5,7 @@ import { checkGeometry } from '../../src/lib/server/geometry/check';
 import { readCommunityBoundary, saveCommunityBoundary } from '../../src/lib/server/geometry/boundary';
 import { readBuildingFootprint, saveBuildingFootprint } from '../../src/lib/server/geometry/footprint';
 import { addBuilding } from '../../src/lib/server/geometry/new-building';
+import { removeBuilding } from '../../src/lib/server/geometry/remove-building';
 import { asCaller } from '../../src/lib/server/db/roles';
 import type { Outcome, Refusal } from '../../src/lib/server/writes/outcome';
 import { backends, openSeeded, type Scratch } from './backends';
@@ -234,6 +235,20 @@ describe.each(backends)('geometry editing on $name', (backend) => {
 			const [row] = await scratch.db.query<{ floor_area_m2: string; height_m: string }>(`select floor_area_m2, height_m from public.buildings where id = $1`, [added.id]);
 			expect(Number(row.height_m)).toBe(15);
 			expect(Math.abs(Number(row.floor_area_m2) / (area(footprint) * 5) - 1)).toBeLessThan(0.005);
+		});
+
+		it('removes a building through the API at the version seen: editor A in A only, a stale version refused', async () => {
+			const id = buildingsOfA[6].id;
+			const seen = await version('buildings', id);
+			expect(refusal(await removeBuilding(callers.editorA, buildingOfB, { version: await version('buildings', buildingOfB) }, scratch.db))).toEqual({
+				kind: 'forbidden',
+				reason: 'outside_subdistricts'
+			});
+			expect(refusal(await removeBuilding(callers.editorA, id, { version: seen + 1 }, scratch.db))).toMatchObject({ kind: 'conflict', current: { version: seen } });
+			const before = await auditCount(scratch.db);
+			expect(ok(await removeBuilding(callers.editorA, id, { version: seen }, scratch.db))).toEqual({ removed: id });
+			expect(await auditCount(scratch.db)).toBe(before + 1);
+			expect(refusal(await removeBuilding(callers.editorA, id, { version: seen }, scratch.db))).toEqual({ kind: 'not_found' });
 		});
 
 		it('lets editor A remove a building of A, not one of B', async () => {
