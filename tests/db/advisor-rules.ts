@@ -36,7 +36,13 @@ const JWT_READERS = [
  * policy: each refuses inside unless the caller may (least-privilege.test.ts shows it).
  * The public has no business calling them at all.
  */
-export const CALLED_DIRECTLY = ['private.create_local_account', 'private.set_local_password'];
+export const CALLED_DIRECTLY = [
+	'private.create_local_account',
+	'private.set_local_password',
+	// The drawing tools' dry run (the geometry rules), for staff who may redraw the community.
+	'private.check_community_boundary',
+	'private.check_building_footprint'
+];
 
 export interface AdvisorRule {
 	name: string;

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { BUILDING, COMMUNITY, MILESTONE_STAGE, PROJECT, SPARE, SUBDISTRICT, USER, type StaffKey } from './matrix/fixture';
+import { BUILDING, COMMUNITY, MILESTONE_STAGE, PROJECT, plot, SPARE, square, SUBDISTRICT, USER, type StaffKey } from './matrix/fixture';
 
 /** A record of the audit log as the tests read it. */
 export interface AuditRecord {
@@ -107,7 +107,7 @@ export const WRITES: WriteCase[] = [
 		by: 'planner',
 		sql: `insert into public.communities (id, code, name, subdistrict_code, boundary, built_year, land_tenure, households,
 		        floor_area_m2, property_management)
-		      values ('${NEW_COMMUNITY}', 'AU-1', '审计小区', '${A}', extensions.st_multi(extensions.st_makeenvelope(118.2, 36.79, 118.201, 36.791, 4326)),
+		      values ('${NEW_COMMUNITY}', 'AU-1', '审计小区', '${A}', ${square(45)},
 		        1990, 'state_owned', 10, 100, 'none')`,
 		record: {
 			table_name: 'communities',
@@ -152,7 +152,7 @@ export const WRITES: WriteCase[] = [
 		by: 'planner',
 		sql: `insert into public.buildings (id, community_id, code, name, footprint, floors, height_m, units, households,
 		        floor_area_m2, built_year, elevator)
-		      values ('${NEW_BUILDING}', '${COMMUNITY.A}', 'AU-1-1', '审计楼', extensions.st_makeenvelope(118.2, 36.79, 118.2001, 36.7901, 4326),
+		      values ('${NEW_BUILDING}', '${COMMUNITY.A}', 'AU-1-1', '审计楼', ${plot('A', 3)},
 		        3, 9, 1, 6, 300, 1990, 'none')`,
 		record: {
 			table_name: 'buildings',

@@ -92,7 +92,16 @@ const EXECUTE: Record<string, string[]> = {
 	keep_replans: [],
 	// The planners' overview of the annual cycle reads it as its caller.
 	candidate_list_due: ['authenticated', 'service_role'],
-	check_candidate_submission: []
+	check_candidate_submission: [],
+	// The geometry rules, for the trigger; the drawing tools' dry run asks them through the
+	// two checks, which refuse staff who may not redraw the community.
+	community_boundary_problems: [],
+	building_footprint_problems: [],
+	shape_problems: [],
+	may_redraw: [],
+	check_community_boundary: ['authenticated', 'service_role'],
+	check_building_footprint: ['authenticated', 'service_role'],
+	check_geometry: []
 };
 
 const API_ROLES = ['anon', 'authenticated', 'service_role', 'authenticator'];

@@ -113,7 +113,27 @@ describe.each(backends)('migrations on $name', (backend) => {
 				 values ('BAD', '坏数据', '370303002', extensions.st_geomfromtext($1, 4326), 1990, 'state_owned', 1, 1, 'none')`,
 				[bowtie]
 			)
-		).rejects.toThrow(/check constraint/);
+		).rejects.toMatchObject({ code: '23514', constraint: 'geometry_rules', detail: 'self_intersecting' });
+	});
+
+	it('keeps the column check behind the geometry rules', async () => {
+		const bowtie = 'MULTIPOLYGON(((118 36.8, 118.01 36.81, 118.01 36.8, 118 36.81, 118 36.8)))';
+		const undo = new Error('undo');
+		let refused: unknown = null;
+		await expect(
+			scratch.db.transaction(async (tx) => {
+				await tx.exec('alter table public.communities disable trigger communities_check_geometry');
+				refused = await tx
+					.query(
+						`insert into public.communities (code, name, subdistrict_code, boundary, built_year, land_tenure, households, floor_area_m2, property_management)
+						 values ('BAD', '坏数据', '370303002', extensions.st_geomfromtext($1, 4326), 1990, 'state_owned', 1, 1, 'none')`,
+						[bowtie]
+					)
+					.then(() => null, (error: unknown) => error);
+				throw undo;
+			})
+		).rejects.toBe(undo);
+		expect(String(refused)).toMatch(/check constraint/);
 	});
 });
 

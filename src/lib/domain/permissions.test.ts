@@ -7,13 +7,13 @@ const B = '370303008';
 describe('rights over a community, as the policies give them', () => {
 	it('give planners and admins everything, anywhere', () => {
 		for (const appRole of ['planner', 'admin'] as const) {
-			expect(rightsOver({ appRole, subdistricts: [] }, B)).toEqual({ facts: true, progress: true, buildings: true, publish: true, history: true });
+			expect(rightsOver({ appRole, subdistricts: [] }, B)).toEqual({ facts: true, progress: true, buildings: true, geometry: true, publish: true, history: true });
 		}
 	});
 
-	it('give an editor its own sub-districts’ facts, progress, buildings and record, never publishing', () => {
+	it('give an editor its own sub-districts’ facts, progress, buildings, geometry and record, never publishing', () => {
 		const editor = { appRole: 'editor' as const, subdistricts: [A] };
-		expect(rightsOver(editor, A)).toEqual({ facts: true, progress: true, buildings: true, publish: false, history: true });
+		expect(rightsOver(editor, A)).toEqual({ facts: true, progress: true, buildings: true, geometry: true, publish: false, history: true });
 		expect(rightsOver(editor, B)).toEqual(NO_RIGHTS);
 	});
 

@@ -13,6 +13,8 @@ export interface EditRights {
 	progress: boolean;
 	/** The facts of its buildings. */
 	buildings: boolean;
+	/** Its boundary and its buildings' footprints: redrawn, added, removed. */
+	geometry: boolean;
 	/** Whether the public sees it: the bureau's decision. */
 	publish: boolean;
 	/** Its record of changes. */
@@ -25,19 +27,19 @@ export interface Actor {
 	subdistricts: readonly string[];
 }
 
-export const NO_RIGHTS: EditRights = Object.freeze({ facts: false, progress: false, buildings: false, publish: false, history: false });
+export const NO_RIGHTS: EditRights = Object.freeze({ facts: false, progress: false, buildings: false, geometry: false, publish: false, history: false });
 
 /** The rights of `actor` (null: the public) over a community of sub-district `subdistrictCode`. */
 export function rightsOver(actor: Actor | null, subdistrictCode: string): EditRights {
 	switch (actor?.appRole) {
 		case 'planner':
 		case 'admin':
-			return { facts: true, progress: true, buildings: true, publish: true, history: true };
+			return { facts: true, progress: true, buildings: true, geometry: true, publish: true, history: true };
 		case 'leader':
 			return { ...NO_RIGHTS, history: true };
 		case 'editor': {
 			const own = actor.subdistricts.includes(subdistrictCode);
-			return { facts: own, progress: own, buildings: own, publish: false, history: own };
+			return { facts: own, progress: own, buildings: own, geometry: own, publish: false, history: own };
 		}
 		default:
 			return NO_RIGHTS;
@@ -46,5 +48,5 @@ export function rightsOver(actor: Actor | null, subdistrictCode: string): EditRi
 
 /** True when there is anything to edit at all, so the edit control is worth showing. */
 export function mayEditSomething(rights: EditRights): boolean {
-	return rights.facts || rights.progress || rights.buildings || rights.publish;
+	return rights.facts || rights.progress || rights.buildings || rights.geometry || rights.publish;
 }

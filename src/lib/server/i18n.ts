@@ -1,5 +1,6 @@
 import { addMessages, format, unwrapFunctionStore } from 'svelte-i18n';
 import { addEditingMessages } from '$lib/i18n/editing';
+import { addGeometryMessages } from '$lib/i18n/geometry';
 import en from '$lib/i18n/en.json';
 import zhCN from '$lib/i18n/zh-CN.json';
 import type { Locale, Messages } from '$lib/i18n';
@@ -15,6 +16,7 @@ export const DICTIONARIES: Partial<Record<Locale, Messages>> = { en };
 addMessages('zh-CN', zhCN);
 addMessages('en', en);
 addEditingMessages();
+addGeometryMessages();
 const formatMessage = unwrapFunctionStore(format);
 
 /** A message by its key, in `lang`, for text the server makes outside components (error answers). */

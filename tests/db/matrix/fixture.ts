@@ -71,8 +71,17 @@ export const SPARE = { district: '370399', subdistrict: '370303999', stage: 'mat
 /** A small square near Zhangdian, `n` steps east of the first, as a MultiPolygon or Polygon. */
 export function square(n: number, kind: 'multi' | 'polygon' = 'multi'): string {
 	const x = 118.05 + n * 0.002;
-	const box = `extensions.st_makeenvelope(${x}, 36.79, ${x + 0.001}, 36.791, 4326)`;
+	const box = `extensions.st_makeenvelope(${x}, 36.81, ${x + 0.001}, 36.811, 4326)`;
 	return kind === 'multi' ? `extensions.st_multi(${box})` : box;
+}
+
+/**
+ * A building-sized box (about 9 × 11 m) inside the square of `community`, in slot `slot` (0–3) of its
+ * row: the geometry rules keep a footprint inside its community and off other footprints.
+ */
+export function plot(community: keyof typeof COMMUNITY, slot = 0): string {
+	const x = 118.05 + Object.keys(COMMUNITY).indexOf(community) * 0.002 + 0.0001 + slot * 0.0002;
+	return `extensions.st_makeenvelope(${x}, 36.8104, ${x + 0.0001}, 36.8105, 4326)`;
 }
 
 function communityRow(label: keyof typeof COMMUNITY, n: number): string {
@@ -92,7 +101,7 @@ export async function addFixture(db: Database): Promise<void> {
 
 			insert into public.buildings (id, community_id, code, name, footprint, floors, height_m, units, households,
 			  floor_area_m2, built_year, elevator)
-			values ${PLACES.map((p, n) => `('${BUILDING[p]}', '${COMMUNITY[p]}', 'MX-${p}-1', '1号楼', ${square(n, 'polygon')}, 5, 15, 2, 20, 1000, 1995, 'none')`).join(',\n')};
+			values ${PLACES.map((p) => `('${BUILDING[p]}', '${COMMUNITY[p]}', 'MX-${p}-1', '1号楼', ${plot(p)}, 5, 15, 2, 20, 1000, 1995, 'none')`).join(',\n')};
 
 			insert into public.renovation_projects (id, community_id, stage, status_as_of)
 			values ${PLACES.map((p) => `('${PROJECT[p]}', '${COMMUNITY[p]}', 'preparation', '2025-06-30')`).join(',\n')};

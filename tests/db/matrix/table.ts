@@ -9,6 +9,7 @@ import {
 	STAFF,
 	SUBDISTRICT,
 	USER,
+	plot,
 	square,
 	type Place
 } from './fixture';
@@ -81,7 +82,8 @@ const communities: TableSpec = (() => {
 		['batch_year', '2031'],
 		['subdistrict_code', `'${SUBDISTRICT.B}'`],
 		['code', `'MX-renamed'`],
-		['boundary', square(30)],
+		// A valid reshape: square A grown a little on every side, still clear of square B.
+		['boundary', `extensions.st_multi(extensions.st_expand(${square(0, 'polygon')}, 0.0002))`],
 		['is_demo', 'true']
 	].map(([column, value]) => ({ label: `A.${column}`, target: `id = '${COMMUNITY.A}'`, set: `${column} = ${value}` }));
 	const probes = {
@@ -102,8 +104,8 @@ const communities: TableSpec = (() => {
 		allowed: {
 			select: placeReads(),
 			insert: each(PLANNING, ['A', 'B']),
-			// Editors: facts of their own communities, none of the columns the bureau keeps.
-			update: { editorA: OWN_A, editorB: OWN_B, ...each(PLANNING, labelsOf(probes.update)) },
+			// Editors: facts and boundaries of their own communities, none of the columns the bureau keeps.
+			update: { editorA: [...OWN_A, 'A.boundary'], editorB: OWN_B, ...each(PLANNING, labelsOf(probes.update)) },
 			delete: each(PLANNING, PLACES)
 		}
 	};
@@ -111,19 +113,20 @@ const communities: TableSpec = (() => {
 
 const buildings: TableSpec = (() => {
 	const locked = [
-		['community_id', `'${COMMUNITY['A-draft']}'`],
+		// Moved with a footprint inside its new community, as the geometry rules require.
+		['community_id', `'${COMMUNITY['A-draft']}', footprint = ${plot('A-draft', 1)}`],
 		['code', `'MX-A-renamed'`],
-		['footprint', square(31, 'polygon')],
+		['footprint', plot('A', 1)],
 		['is_demo', 'true']
 	].map(([column, value]) => ({ label: `A.${column}`, target: `id = '${BUILDING.A}'`, set: `${column} = ${value}` }));
 	const probes = {
 		select: byPlace(BUILDING),
-		insert: (['A', 'B'] as const).map((p, n) => ({
+		insert: (['A', 'B'] as const).map((p) => ({
 			label: p,
 			target: `code = 'MX-new-${p}-1'`,
 			sql: `insert into public.buildings (community_id, code, name, footprint, floors, height_m, units, households,
 			        floor_area_m2, built_year, elevator)
-			      values ('${COMMUNITY[p]}', 'MX-new-${p}-1', '新楼', ${square(50 + n, 'polygon')}, 6, 18, 2, 24, 1200, 1995, 'none')`
+			      values ('${COMMUNITY[p]}', 'MX-new-${p}-1', '新楼', ${plot(p, 2)}, 6, 18, 2, 24, 1200, 1995, 'none')`
 		})),
 		update: [...byPlace(BUILDING).map((p) => ({ ...p, set: 'households = 42' })), ...locked],
 		delete: byPlace(BUILDING)
@@ -133,9 +136,10 @@ const buildings: TableSpec = (() => {
 		probes,
 		allowed: {
 			select: placeReads(),
-			insert: each(PLANNING, ['A', 'B']),
-			update: { editorA: OWN_A, editorB: OWN_B, ...each(PLANNING, labelsOf(probes.update)) },
-			delete: each(PLANNING, PLACES)
+			// Editors add, redraw and remove the buildings of their own communities.
+			insert: { editorA: ['A'], editorB: ['B'], ...each(PLANNING, ['A', 'B']) },
+			update: { editorA: [...OWN_A, 'A.footprint'], editorB: OWN_B, ...each(PLANNING, labelsOf(probes.update)) },
+			delete: { editorA: OWN_A, editorB: OWN_B, ...each(PLANNING, PLACES) }
 		}
 	};
 })();

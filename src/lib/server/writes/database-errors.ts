@@ -1,4 +1,5 @@
 import { toField } from '$lib/domain/columns';
+import { isGeometryProblem } from '$lib/domain/geometry';
 import type { FieldErrors } from '$lib/domain/input';
 import type { Refusal } from './outcome';
 
@@ -28,6 +29,7 @@ const RULES: Record<string, string> = {
  * request's fault (they stay errors: a 500, or a 503 when the database is unreachable).
  * - 42501 insufficient privilege: no grant (the public), a row-level security check, or the
  *   trigger keeping the bureau's columns from editors → 403
+ * - 23514 from the geometry rules' trigger → 422 with every problem's code
  * - 23514 check violation, 23502 not null, 23503 reference, 22xxx bad data → 400, on the
  *   field the constraint names when it names one
  * - 55000 a rule of the programme's state, named by the hint (eligibility_override_required,
@@ -37,6 +39,11 @@ export function refusalFromDatabaseError(error: unknown, forbidden: () => Refusa
 	const code = property(error, 'code') ?? '';
 	if (code === '42501') {
 		return /may not change/.test(property(error, 'message') ?? '') ? { kind: 'forbidden', reason: 'bureau_only' } : forbidden();
+	}
+	if (code === '23514' && property(error, 'constraint') === 'geometry_rules') {
+		// The geometry trigger lists every problem's code in the detail.
+		const problems = (property(error, 'detail') ?? '').split(',').filter(isGeometryProblem);
+		return { kind: 'geometry', problems: problems.length ? problems : ['invalid'] };
 	}
 	if (code === '23514') {
 		const column = checkedColumn(property(error, 'constraint'), property(error, 'table'));

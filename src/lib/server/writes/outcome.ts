@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FieldErrors } from '$lib/domain/input';
+import type { GeometryProblem } from '$lib/domain/geometry';
 import type { HistoryEntry } from '$lib/domain/history';
 
 /** Why a request was refused: each becomes one HTTP status (http.ts). */
@@ -7,7 +8,9 @@ export type Refusal =
 	| { kind: 'invalid'; fields: FieldErrors }
 	| { kind: 'forbidden'; reason: ForbiddenReason }
 	| { kind: 'not_found' }
-	| { kind: 'conflict'; changes: HistoryEntry[]; current: unknown };
+	| { kind: 'conflict'; changes: HistoryEntry[]; current: unknown }
+	/** A drawn shape the geometry rules refuse, with every reason (20261127091000_geometry_rules.sql). */
+	| { kind: 'geometry'; problems: GeometryProblem[] };
 
 /**
  * Why the database refused a write it could see: the public is not signed in; a signed-in
