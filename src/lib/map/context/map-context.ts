@@ -30,6 +30,9 @@ export class MapContext {
 	/** What the camera last framed, kept until the user moves the map, to re-frame when a panel changes size. */
 	#framing: { bounds: LngLatBoundsLike; padding: string } | null = null;
 
+	/** While staff draw on the map, a click shapes the drawing and selects nothing. */
+	drawing = false;
+
 	constructor(families: readonly LayerFamily[] = FAMILIES) {
 		this.families = families;
 		this.#clickable = clickableOf(families);
@@ -96,6 +99,11 @@ export class MapContext {
 		});
 	}
 
+	/** The MapLibre map, for tools that work on it directly (the drawing tools). */
+	get map(): MapLibreMap | undefined {
+		return this.#map;
+	}
+
 	/** What a click at a map event's point selects. */
 	async pick(e: MapMouseEvent): Promise<Picked | null> {
 		const { pickAt } = await this.#interact();
@@ -138,6 +146,11 @@ const KEY = Symbol('map-context');
 
 export function setMapContext(context: MapContext): MapContext {
 	return setContext(KEY, context);
+}
+
+/** The enclosing page's map context, if it has one (the detail panel's staff tools). */
+export function findMapContext(): MapContext | undefined {
+	return getContext<MapContext | undefined>(KEY);
 }
 
 export function getMapContext(): MapContext {
