@@ -26,7 +26,9 @@ describe('supabase/seed.sql', () => {
 			'buildings',
 			'renovation_projects',
 			'project_milestones',
-			'renovation_targets'
+			'renovation_targets',
+			'plan_items',
+			'funding_lines'
 		])
 			expect(committed.match(new RegExp(`insert into public\\.${table} \\(`, 'g'))).toHaveLength(1);
 	});
@@ -41,7 +43,7 @@ describe('supabase/seed.sql', () => {
 	});
 
 	it('can run again: every insert leaves rows already there alone', () => {
-		expect(committed.match(/^on conflict do nothing;$/gm)).toHaveLength(7);
+		expect(committed.match(/^on conflict do nothing;$/gm)).toHaveLength(9);
 	});
 
 	it('escapes quotes in text values', () => {

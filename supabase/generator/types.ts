@@ -2,11 +2,12 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { ElevatorState, LandTenure, PropertyManagement } from '../../src/lib/domain/types';
 import type { Stage } from '../../src/lib/domain/stages';
+import type { SeedFundingLine, SeedPlanItem } from './plans';
 import type { SeedMilestone } from './stages';
 import type { SeedSubdistrict } from './subdistricts';
 import type { BatchYear } from './targets';
 
-export type { SeedMilestone, SeedSubdistrict };
+export type { SeedFundingLine, SeedMilestone, SeedPlanItem, SeedSubdistrict };
 
 export interface SeedDistrict {
 	code: string;
@@ -91,4 +92,6 @@ export interface SeedDataset {
 	projects: SeedProject[];
 	milestones: SeedProjectMilestone[];
 	targets: SeedTarget[];
+	planItems: SeedPlanItem[];
+	fundingLines: SeedFundingLine[];
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Queryable } from '../../src/lib/server/db/types';
+import { DELIBERATE_VIOLATIONS } from '../../supabase/generator/plans';
 import { backends, openSeeded, type Scratch } from './backends';
 import { addFixture, COMMUNITY, SPARE } from './matrix/fixture';
 import { subject, within } from './matrix/subjects';
@@ -173,6 +174,19 @@ describe.each(backends)('the plan on $name', (backend) => {
 				expect(await violations(tx)).toEqual([]);
 			}));
 
+		it('finds in the demo data exactly the violations it makes on purpose', async () => {
+			const found = await scratch.db.query<{ code: string; reason: string }>(
+				`select distinct c.code, v.reason from public.funding_rule_violations v
+				 join public.communities c on c.id = v.community_id where c.is_demo order by 1`
+			);
+			const expected = { tied: 'tied_to_ineligible_items', untied: 'untied_exceeds_eligible_budget' } as const;
+			expect(found).toEqual(
+				Object.entries(DELIBERATE_VIOLATIONS)
+					.map(([code, kind]) => ({ code, reason: expected[kind] }))
+					.sort((a, b) => a.code.localeCompare(b.code))
+			);
+		});
+
 		it('shows violations to staff who read the funding, nothing to other signed-in users, and refuses the public', () =>
 			onPlace(async (tx) => {
 				await addItems(tx, PLAN);
@@ -242,6 +256,17 @@ describe.each(backends)('the plan on $name', (backend) => {
 					{ level: 'subdistrict', key: SPARE.subdistrict, pct: 45, weighting: 'count' }
 				]);
 			}));
+
+		it('gives every demo community a figure, by budget except where a project awaits approval', async () => {
+			const rows = await scratch.db.query<{ weighting: string; stage: string }>(
+				`select p.weighting, r.stage from public.communities c
+				 join public.renovation_projects r on r.community_id = c.id
+				 left join public.plan_progress p on p.level = 'community' and p.key = c.id::text
+				 where c.is_demo`
+			);
+			expect(rows).toHaveLength(22);
+			for (const r of rows) expect(r.weighting).toBe(r.stage === 'approval' ? 'count' : 'budget');
+		});
 
 		it('rolls the demo plans up to the district as the items say', async () => {
 			const [row] = await scratch.db.query<{ pct: number; weighting: string; hand: number }>(
