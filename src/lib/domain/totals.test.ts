@@ -22,7 +22,9 @@ function community(batchYear: number | null, buildingCount: number, floorAreaM2:
 		stage: 'construction',
 		statusAsOf: '2023-06-30',
 		milestones: [],
-		isDemo: true
+		isDemo: true,
+		progressPct: null,
+		progressWeighting: null
 	};
 }
 

@@ -1,5 +1,6 @@
 import type { Queryable } from '../db';
 import type { Tables } from '../db/schema.gen';
+import type { ProgressWeighting } from '$lib/domain/plan';
 import type { Stage } from '$lib/domain/stages';
 
 // Rows as the queries below return them: the tables' own columns typed from the schema
@@ -21,6 +22,8 @@ export interface CommunityRow extends Pick<Tables<'communities'>, CommunityColum
 	stage: Stage | null;
 	status_as_of: string | null;
 	milestones: { stage: Stage; planned_on: string | null; actual_on: string | null }[] | null;
+	progress_pct: number | null;
+	progress_weighting: ProgressWeighting | null;
 }
 
 type BuildingColumns = 'id' | 'code' | 'name' | 'community_id' | 'footprint' | 'floors' | 'height_m' | 'units' | 'households'
@@ -30,6 +33,8 @@ export interface BuildingRow extends Pick<Tables<'buildings'>, BuildingColumns> 
 	batch_year: Tables<'communities'>['batch_year'];
 	stage: Stage | null;
 	subdistrict_code: string;
+	progress_pct: number | null;
+	progress_weighting: ProgressWeighting | null;
 }
 
 export type TargetRow = Pick<Tables<'renovation_targets'>, 'period_start' | 'period_end' | 'communities' | 'buildings'
@@ -61,10 +66,11 @@ export function selectCommunities(q: Queryable, districtCode: string) {
 		        (select json_agg(json_build_object('stage', m.stage, 'planned_on', m.planned_on,
 		                                           'actual_on', m.actual_on) order by m.planned_on)
 		           from public.project_milestones m where m.project_id = p.id) as milestones,
-		        c.is_demo
+		        c.is_demo, pp.progress_pct, pp.weighting as progress_weighting
 		 from public.communities c
 		 join public.subdistricts s on s.code = c.subdistrict_code
 		 left join public.renovation_projects p on p.community_id = c.id
+		 left join public.plan_progress pp on pp.level = 'community' and pp.key = c.id::text
 		 where s.district_code = $1
 		 order by c.batch_year nulls last, c.code`,
 		[districtCode]
@@ -75,11 +81,12 @@ export function selectBuildings(q: Queryable, districtCode: string) {
 	return q.query<BuildingRow>(
 		`select b.id, b.code, b.name, b.community_id, st_asgeojson(b.footprint, 7) as footprint,
 		        b.floors, b.height_m, b.units, b.households, b.floor_area_m2, b.built_year, b.elevator,
-		        c.batch_year, p.stage, c.subdistrict_code, b.is_demo
+		        c.batch_year, p.stage, c.subdistrict_code, b.is_demo, pp.progress_pct, pp.weighting as progress_weighting
 		 from public.buildings b
 		 join public.communities c on c.id = b.community_id
 		 join public.subdistricts s on s.code = c.subdistrict_code
 		 left join public.renovation_projects p on p.community_id = c.id
+		 left join public.plan_progress pp on pp.level = 'building' and pp.key = b.id::text
 		 where s.district_code = $1
 		 order by b.code`,
 		[districtCode]

@@ -51,7 +51,9 @@ export function toCommunityFeature(row: CommunityRow): CommunityFeature {
 				plannedOn: m.planned_on,
 				actualOn: m.actual_on
 			})),
-			isDemo: row.is_demo
+			isDemo: row.is_demo,
+			progressPct: row.progress_pct,
+			progressWeighting: row.progress_weighting
 		}
 	};
 }
@@ -76,7 +78,9 @@ export function toBuildingFeature(row: BuildingRow): BuildingFeature {
 			batchYear: row.batch_year,
 			stage: row.stage,
 			subdistrictCode: row.subdistrict_code,
-			isDemo: row.is_demo
+			isDemo: row.is_demo,
+			progressPct: row.progress_pct,
+			progressWeighting: row.progress_weighting
 		}
 	};
 }
