@@ -46,6 +46,14 @@ describe('plans and funding, in the browser', () => {
 		return atlas.communities.features.find((f) => f.properties.code === code)?.properties;
 	}
 
+	/** The percentage of each of the community's buildings in the atlas. */
+	async function atlasBuildings(page: Page, code: string) {
+		const atlas = (await (await page.request.get('/api/atlas')).json()) as Atlas;
+		const community = atlas.communities.features.find((f) => f.properties.code === code)?.properties.id;
+		const own = atlas.buildings.features.filter((f) => f.properties.communityId === community);
+		return Object.fromEntries(own.map((f) => [f.properties.code, f.properties.progressPct]));
+	}
+
 	beforeAll(async () => {
 		stage = await startEditingStage();
 		browser = await launchChromium();
@@ -80,23 +88,25 @@ describe('plans and funding, in the browser', () => {
 		await expect.poll(() => section.innerText()).toContain('尚无计划条目');
 		expect(await section.locator('[data-testid=plan-progress]').innerText()).toContain('尚无进度');
 
-		async function addItem(code: string, quantity: string, budget: string) {
+		async function addItem(code: string, quantity: string, budget: string, building?: string) {
 			await section.getByRole('button', { name: '添加计划条目', exact: true }).click();
 			const form = section.locator('[data-testid=plan-item-form]');
 			await form.locator('select[name=catalogueCode]').selectOption(code);
 			await form.locator('input[name=quantity]').fill(quantity);
 			await form.locator('input[name=budgetYuan]').fill(budget);
+			if (building) await form.getByLabel(building).check();
 			const saved = answerTo(page, 'POST', `/api/communities/${communityId}/plan`);
 			await form.getByRole('button', { name: '保存', exact: true }).click();
 			expect((await saved).status()).toBe(200);
 			await form.waitFor({ state: 'detached' });
 		}
 		await addItem('roads', '1000', '160000');
-		await addItem('painting', '2500', '40000');
+		await addItem('painting', '800', '40000', '1号楼');
 		const progress = section.locator('[data-testid=plan-progress]');
 		await expect.poll(() => progress.innerText()).toMatch(/完成 0%\s*按预算加权/);
 		// The unit came from the catalogue.
 		expect(await section.locator('[data-testid=plan-item][data-code=roads]').innerText()).toContain('1,000 m²');
+		expect(await section.locator('[data-testid=plan-item][data-code=painting]').innerText()).toContain('1 栋楼');
 
 		// Half the roads are done: (160,000 × 50 + 40,000 × 0) / 200,000 = 40 %.
 		await section.locator('[data-testid=plan-item][data-code=roads]').getByRole('button', { name: '编辑' }).click();
@@ -108,6 +118,8 @@ describe('plans and funding, in the browser', () => {
 		expect((await saved).status()).toBe(200);
 		await expect.poll(() => progress.innerText()).toMatch(/完成 40%\s*按预算加权/);
 		expect(await atlasCommunity(page, NEW_COMMUNITY.code)).toMatchObject({ progressPct: 40, progressWeighting: 'budget' });
+		// Buildings share the roads equally; only 1号楼 is painted: (53,333 × 50) / 93,333 = 28.6 %.
+		expect(await atlasBuildings(page, NEW_COMMUNITY.code)).toEqual({ [`${NEW_COMMUNITY.code}-1`]: 28.6, [`${NEW_COMMUNITY.code}-2`]: 50, [`${NEW_COMMUNITY.code}-3`]: 50 });
 
 		// An item without a budget: the percentage falls back to counting items, and says so.
 		await addItem('greening', '300', '');

@@ -52,6 +52,8 @@ export interface Progress {
 export interface CommunityPlan {
 	communityId: string;
 	items: PlanItem[];
+	/** The community's buildings, which items may be limited to. */
+	buildings: { id: string; name: string }[];
 	progress: Progress;
 	rights: PlanRights;
 }

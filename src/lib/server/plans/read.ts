@@ -4,6 +4,7 @@ import { isRowId, refuse, type Outcome } from '../writes/outcome';
 import { forbiddenFor, runAs } from '../writes/run';
 import {
 	selectAllViolations,
+	selectBuildingNames,
 	selectCatalogue,
 	selectCommunityPlace,
 	selectFundingLines,
@@ -32,6 +33,7 @@ export async function readPlanIn(tx: Queryable, caller: Caller, communityId: str
 	return {
 		communityId,
 		items: await selectPlanItems(tx, communityId),
+		buildings: await selectBuildingNames(tx, communityId),
 		progress: await selectProgress(tx, communityId),
 		rights: planRightsOver(actorOf(caller), subdistrict),
 		seen: await seenOf(tx, caller, 'plan_items', communityId)

@@ -24,6 +24,10 @@ export function selectPlanItems(q: Queryable, communityId: string): Promise<Plan
 	);
 }
 
+export function selectBuildingNames(q: Queryable, communityId: string): Promise<{ id: string; name: string }[]> {
+	return q.query<{ id: string; name: string }>(`select id, name from public.buildings where community_id = $1 order by code`, [communityId]);
+}
+
 export async function selectProgress(q: Queryable, communityId: string): Promise<Progress> {
 	const [row] = await q.query<Progress>(
 		`select progress_pct as pct, weighting from public.plan_progress where level = 'community' and key = $1`,
