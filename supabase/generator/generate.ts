@@ -10,6 +10,7 @@ import { largestRemainder } from './allocate';
 import { elevatorState, specifyBuilding, type BuildingSpec } from './buildings';
 import { layoutRows } from './layout';
 import { buildingName, communityNames } from './names';
+import { generatePlans } from './plans';
 import { placeCommunities, toPlaced } from './place';
 import { area, polygon } from '@turf/turf';
 import { rectangle, roundRing } from './polygon';
@@ -261,6 +262,9 @@ export function generateSeedDataset(options: GenerateOptions = {}): SeedDataset 
 		}
 	].map((t) => ({ districtCode: DISTRICT_CODE, ...t, version: 1, source: TARGET_SOURCE, adoptedOn: TARGET_ADOPTED_ON }));
 
+	// Last, from a fork of its own: the plans leave everything drawn before them unchanged.
+	const plans = generatePlans(rng.fork('plans'), communities, buildings, projects, milestones, DATA_DATE);
+
 	return {
 		seed,
 		dataDate: DATA_DATE,
@@ -272,6 +276,7 @@ export function generateSeedDataset(options: GenerateOptions = {}): SeedDataset 
 		milestones: schedule.milestones,
 		replans: schedule.replans,
 		submissions: candidateSubmissions(rng.fork('cycle'), subdistricts),
-		targets
+		targets,
+		...plans
 	};
 }

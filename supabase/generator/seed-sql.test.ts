@@ -28,7 +28,9 @@ describe('supabase/seed.sql', () => {
 			'project_milestones',
 			'milestone_replans',
 			'candidate_submissions',
-			'renovation_targets'
+			'renovation_targets',
+			'plan_items',
+			'funding_lines'
 		])
 			expect(committed.match(new RegExp(`insert into public\\.${table} \\(`, 'g'))).toHaveLength(1);
 	});

@@ -8,7 +8,7 @@
 import type { Geometry } from 'geojson';
 import type { SeedDataset } from './types';
 
-type SqlValue = string | number | boolean | null | { geometry: Geometry };
+type SqlValue = string | number | boolean | null | { geometry: Geometry } | { uuids: readonly string[] };
 
 const HEADER = `-- Renewal Atlas demo data (示例数据) for Zhangdian District (张店区), Zibo.
 --
@@ -19,6 +19,8 @@ const HEADER = `-- Renewal Atlas demo data (示例数据) for Zhangdian District
 -- from GCJ-02 to WGS84); sub-district label points are approximate. Communities, buildings
 -- and project progress are INVENTED demo data (is_demo = true) that add up exactly to the
 -- published targets of the 2020-07-27 implementation plan; no per-community list is public.
+-- Plans, budgets and funding lines are invented too; two communities break the funding rule
+-- on purpose (supabase/generator/plans.ts) so that planners see what a violation looks like.
 `;
 
 function literal(value: SqlValue): string {
@@ -29,6 +31,7 @@ function literal(value: SqlValue): string {
 		return String(value);
 	}
 	if (typeof value === 'string') return `'${value.replaceAll("'", "''")}'`;
+	if ('uuids' in value) return `'{${value.uuids.join(',')}}'::uuid[]`;
 	return `extensions.st_setsrid(extensions.st_geomfromgeojson(${literal(JSON.stringify(value.geometry))}), 4326)`;
 }
 
@@ -42,6 +45,7 @@ function insert(table: string, columns: readonly string[], rows: readonly (reado
 }
 
 const geom = (geometry: Geometry) => ({ geometry });
+const uuids = (ids: readonly string[]) => ({ uuids: ids });
 
 export function renderSeedSql(data: SeedDataset): string {
 	const parts = [
@@ -184,6 +188,27 @@ export function renderSeedSql(data: SeedDataset): string {
 				t.source,
 				t.adoptedOn
 			])
+		),
+		insert(
+			'public.plan_items',
+			['id', 'community_id', 'catalogue_code', 'quantity', 'unit', 'budget_yuan', 'building_ids', 'status', 'percent_complete', 'is_demo'],
+			data.planItems.map((i) => [
+				i.id,
+				i.communityId,
+				i.catalogueCode,
+				i.quantity,
+				i.unit,
+				i.budgetYuan,
+				uuids(i.buildingIds),
+				i.status,
+				i.percentComplete,
+				i.isDemo
+			])
+		),
+		insert(
+			'public.funding_lines',
+			['id', 'community_id', 'source', 'amount_yuan', 'plan_item_ids', 'note', 'is_demo'],
+			data.fundingLines.map((f) => [f.id, f.communityId, f.source, f.amountYuan, uuids(f.planItemIds), f.note, f.isDemo])
 		)
 	];
 	return parts.join('\n');

@@ -2,13 +2,14 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { ElevatorState, LandTenure, PropertyManagement } from '../../src/lib/domain/types';
 import type { Stage } from '../../src/lib/domain/stages';
+import type { SeedFundingLine, SeedPlanItem } from './plans';
 import type { SeedMilestone } from './stages';
 import type { SeedSubdistrict } from './subdistricts';
 import type { SeedReplan } from './replans';
 import type { SeedSubmission } from './cycle';
 import type { BatchYear } from './targets';
 
-export type { SeedMilestone, SeedReplan, SeedSubdistrict, SeedSubmission };
+export type { SeedFundingLine, SeedMilestone, SeedPlanItem, SeedReplan, SeedSubdistrict, SeedSubmission };
 
 export interface SeedDistrict {
 	code: string;
@@ -97,4 +98,6 @@ export interface SeedDataset {
 	replans: SeedReplan[];
 	submissions: SeedSubmission[];
 	targets: SeedTarget[];
+	planItems: SeedPlanItem[];
+	fundingLines: SeedFundingLine[];
 }

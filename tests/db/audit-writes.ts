@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { BUILDING, COMMUNITY, MILESTONE_STAGE, PROJECT, plot, SPARE, square, SUBDISTRICT, USER, type StaffKey } from './matrix/fixture';
+import { BUILDING, COMMUNITY, FUNDING_LINE, MILESTONE_STAGE, PLAN_ITEM, PROJECT, plot, SPARE, square, SUBDISTRICT, USER, type StaffKey } from './matrix/fixture';
 
 /** A record of the audit log as the tests read it. */
 export interface AuditRecord {
@@ -34,6 +34,8 @@ const NEW_COMMUNITY = '0c000000-0000-4000-8000-0000000000ff';
 const NEW_BUILDING = '0b000000-0000-4000-8000-0000000000ff';
 const NEW_PROJECT = '0e000000-0000-4000-8000-0000000000ff';
 const NEW_MEMBER = '0a000000-0000-4000-8000-0000000000ff';
+const NEW_PLAN_ITEM = '0d000000-0000-4000-8000-0000000000ff';
+const NEW_FUNDING_LINE = '0f000000-0000-4000-8000-0000000000ff';
 const milestoneA = `${PROJECT.A}/${MILESTONE_STAGE.A}`;
 
 const EXCLUDED = '0c000000-0000-4000-8000-0000000000ee';
@@ -319,6 +321,135 @@ export const WRITES: WriteCase[] = [
 			community_id: null,
 			subdistrict_code: null,
 			old_values: expect.objectContaining({ period_start: SPARE.targetYear, households: 1 }),
+			new_values: null
+		}
+	},
+	{
+		what: 'an editor adds an item to its community’s plan',
+		by: 'editorA',
+		sql: `insert into public.plan_items (id, community_id, catalogue_code, quantity, budget_yuan, building_ids)
+		      values ('${NEW_PLAN_ITEM}', '${COMMUNITY.A}', 'painting', 800, 64000, '{${BUILDING.A}}')`,
+		record: {
+			table_name: 'plan_items',
+			row_id: NEW_PLAN_ITEM,
+			action: 'insert',
+			community_id: COMMUNITY.A,
+			subdistrict_code: A,
+			old_values: null,
+			new_values: expect.objectContaining({ catalogue_code: 'painting', unit: 'm²', building_ids: [BUILDING.A], status: 'planned' })
+		}
+	},
+	{
+		what: 'an editor records an item’s progress',
+		by: 'editorA',
+		sql: `update public.plan_items set status = 'in_progress', percent_complete = 60 where id = '${PLAN_ITEM.A}'`,
+		record: {
+			table_name: 'plan_items',
+			row_id: PLAN_ITEM.A,
+			action: 'update',
+			community_id: COMMUNITY.A,
+			subdistrict_code: A,
+			old_values: { status: 'planned', percent_complete: 0 },
+			new_values: { status: 'in_progress', percent_complete: 60 }
+		}
+	},
+	{
+		what: 'a planner removes a plan item',
+		by: 'planner',
+		sql: `delete from public.plan_items where id = '${PLAN_ITEM.A}'`,
+		record: {
+			table_name: 'plan_items',
+			row_id: PLAN_ITEM.A,
+			action: 'delete',
+			community_id: COMMUNITY.A,
+			subdistrict_code: A,
+			old_values: expect.objectContaining({ id: PLAN_ITEM.A, catalogue_code: 'roads' }),
+			new_values: null
+		}
+	},
+	{
+		what: 'an editor adds a funding line',
+		by: 'editorA',
+		sql: `insert into public.funding_lines (id, community_id, source, amount_yuan, plan_item_ids)
+		      values ('${NEW_FUNDING_LINE}', '${COMMUNITY.A}', 'central_subsidy', 120000, '{${PLAN_ITEM.A}}')`,
+		record: {
+			table_name: 'funding_lines',
+			row_id: NEW_FUNDING_LINE,
+			action: 'insert',
+			community_id: COMMUNITY.A,
+			subdistrict_code: A,
+			old_values: null,
+			new_values: expect.objectContaining({ source: 'central_subsidy', amount_yuan: 120000, plan_item_ids: [PLAN_ITEM.A] })
+		}
+	},
+	{
+		what: 'a planner corrects a funding line',
+		by: 'planner',
+		sql: `update public.funding_lines set amount_yuan = 90000 where id = '${FUNDING_LINE.A}'`,
+		record: {
+			table_name: 'funding_lines',
+			row_id: FUNDING_LINE.A,
+			action: 'update',
+			community_id: COMMUNITY.A,
+			subdistrict_code: A,
+			old_values: { amount_yuan: 150000 },
+			new_values: { amount_yuan: 90000 }
+		}
+	},
+	{
+		what: 'a planner removes a funding line',
+		by: 'planner',
+		sql: `delete from public.funding_lines where id = '${FUNDING_LINE.A}'`,
+		record: {
+			table_name: 'funding_lines',
+			row_id: FUNDING_LINE.A,
+			action: 'delete',
+			community_id: COMMUNITY.A,
+			subdistrict_code: A,
+			old_values: expect.objectContaining({ id: FUNDING_LINE.A, source: 'district_budget' }),
+			new_values: null
+		}
+	},
+	{
+		what: 'a planner adds a catalogue item',
+		by: 'planner',
+		sql: `insert into public.renovation_catalogue (code, ordinal, item_class, part, unit, name_zh, name_en)
+		      values ('audited_item', 992, 'upgrade', 'outside_buildings', '处', '审计条目', 'Audited item')`,
+		record: {
+			table_name: 'renovation_catalogue',
+			row_id: expect.any(String),
+			action: 'insert',
+			community_id: null,
+			subdistrict_code: null,
+			old_values: null,
+			new_values: expect.objectContaining({ code: 'audited_item', item_class: 'upgrade' })
+		}
+	},
+	{
+		what: 'a planner renames a catalogue item',
+		by: 'planner',
+		sql: `update public.renovation_catalogue set name_en = 'Renamed item' where code = '${SPARE.catalogueItem}'`,
+		record: {
+			table_name: 'renovation_catalogue',
+			row_id: expect.any(String),
+			action: 'update',
+			community_id: null,
+			subdistrict_code: null,
+			old_values: { name_en: 'Matrix item' },
+			new_values: { name_en: 'Renamed item' }
+		}
+	},
+	{
+		what: 'a planner removes a catalogue item',
+		by: 'planner',
+		sql: `delete from public.renovation_catalogue where code = '${SPARE.catalogueItem}'`,
+		record: {
+			table_name: 'renovation_catalogue',
+			row_id: expect.any(String),
+			action: 'delete',
+			community_id: null,
+			subdistrict_code: null,
+			old_values: expect.objectContaining({ code: SPARE.catalogueItem }),
 			new_values: null
 		}
 	},

@@ -106,7 +106,9 @@ describe.each(backends)('the record (审计) on $name', (backend) => {
 		});
 		const summary = records.map((r) => `${r.table_name} ${r.action} ${r.community_id} ${r.subdistrict_code}`).sort();
 		expect(summary).toEqual(
-			['buildings', 'communities', 'project_milestones', 'renovation_projects'].map((t) => `${t} delete ${COMMUNITY.A} ${A}`)
+			['buildings', 'communities', 'funding_lines', 'plan_items', 'project_milestones', 'renovation_projects'].map(
+				(t) => `${t} delete ${COMMUNITY.A} ${A}`
+			)
 		);
 	});
 

@@ -19,3 +19,19 @@ export type SubdistrictKind = (typeof SUBDISTRICT_KINDS)[number];
 /** The app roles of DOMAIN.md §7, as public.staff and the policies name them. */
 export const APP_ROLES = ['editor', 'planner', 'leader', 'admin'] as const;
 export type AppRole = (typeof APP_ROLES)[number];
+
+/** The class of a catalogue item (DOMAIN.md §4): 基础类, 完善类, 提升类. */
+export const ITEM_CLASSES = ['basic', 'improvement', 'upgrade'] as const;
+export type ItemClass = (typeof ITEM_CLASSES)[number];
+
+/** Where an item is done: outside the buildings, their common parts, in homes and lifts. */
+export const CATALOGUE_PARTS = ['outside_buildings', 'building_common', 'in_home_elevator'] as const;
+export type CataloguePart = (typeof CATALOGUE_PARTS)[number];
+
+/** How far a plan item has got. */
+export const PLAN_ITEM_STATUSES = ['planned', 'in_progress', 'done'] as const;
+export type PlanItemStatus = (typeof PLAN_ITEM_STATUSES)[number];
+
+/** Where money comes from (DOMAIN.md §5). */
+export const FUNDING_SOURCES = ['central_subsidy', 'provincial_subsidy', 'municipal_subsidy', 'district_budget', 'property_right_unit', 'utility_operator', 'maintenance_fund', 'public_revenue', 'donations', 'provident_fund', 'social_capital'] as const;
+export type FundingSource = (typeof FUNDING_SOURCES)[number];

@@ -25,7 +25,9 @@ function community(batchYear: number | null, buildingCount: number, floorAreaM2:
 		late: false,
 		delayDays: null,
 		milestones: [],
-		isDemo: true
+		isDemo: true,
+		progressPct: null,
+		progressWeighting: null
 	};
 }
 

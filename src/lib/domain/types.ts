@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import type { ElevatorState, LandTenure, PropertyManagement, SubdistrictKind } from './enums.gen';
+import type { ProgressWeighting } from './plan';
 import type { Stage } from './stages';
 
 // The value lists of the schema's check constraints (npm run db:types).
@@ -49,6 +50,10 @@ export interface CommunityProps {
 	delayDays: number | null;
 	milestones: Milestone[];
 	isDemo: boolean;
+	/** Percent complete of the plan (public.plan_progress), 0–100; null when it has no items. */
+	progressPct: number | null;
+	/** How progressPct was weighted: by budget, or counting items where a budget is missing. */
+	progressWeighting: ProgressWeighting | null;
 }
 
 export interface BuildingProps {
@@ -70,6 +75,9 @@ export interface BuildingProps {
 	delayDays: number | null;
 	subdistrictCode: string;
 	isDemo: boolean;
+	/** Percent complete of the plan items done on this building (see CommunityProps). */
+	progressPct: number | null;
+	progressWeighting: ProgressWeighting | null;
 }
 
 export type CommunityFeature = Feature<MultiPolygon, CommunityProps>;

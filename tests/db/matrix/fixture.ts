@@ -35,6 +35,21 @@ export const PROJECT: Record<Place, string> = {
 	'B-draft': '0e000000-0000-4000-8000-0000000000bd'
 };
 
+/** Each place's one plan item and one funding line (tied to nothing). */
+export const PLAN_ITEM: Record<Place, string> = {
+	A: '0d000000-0000-4000-8000-00000000000a',
+	'A-draft': '0d000000-0000-4000-8000-0000000000ad',
+	B: '0d000000-0000-4000-8000-00000000000b',
+	'B-draft': '0d000000-0000-4000-8000-0000000000bd'
+};
+
+export const FUNDING_LINE: Record<Place, string> = {
+	A: '0f000000-0000-4000-8000-00000000000a',
+	'A-draft': '0f000000-0000-4000-8000-0000000000ad',
+	B: '0f000000-0000-4000-8000-00000000000b',
+	'B-draft': '0f000000-0000-4000-8000-0000000000bd'
+};
+
 /** Each project's one milestone; drafts hold a different stage so a milestone can move there. */
 export const MILESTONE_STAGE: Record<Place, string> = { A: 'preparation', 'A-draft': 'approval', B: 'preparation', 'B-draft': 'approval' };
 
@@ -66,7 +81,13 @@ export const ACCOUNT = {
 } as const;
 
 /** Reference rows that nothing refers to, so that deleting them breaks no foreign key. */
-export const SPARE = { district: '370399', subdistrict: '370303999', stage: 'matrix_stage', targetYear: 2030 } as const;
+export const SPARE = {
+	district: '370399',
+	subdistrict: '370303999',
+	stage: 'matrix_stage',
+	targetYear: 2030,
+	catalogueItem: 'matrix_item'
+} as const;
 
 /** A small square near Zhangdian, `n` steps east of the first, as a MultiPolygon or Polygon. */
 export function square(n: number, kind: 'multi' | 'polygon' = 'multi'): string {
@@ -108,6 +129,15 @@ export async function addFixture(db: Database): Promise<void> {
 
 			insert into public.project_milestones (project_id, stage, planned_on)
 			values ${PLACES.map((p) => `('${PROJECT[p]}', '${MILESTONE_STAGE[p]}', '2025-10-31')`).join(',\n')};
+
+			insert into public.plan_items (id, community_id, catalogue_code, quantity, budget_yuan)
+			values ${PLACES.map((p) => `('${PLAN_ITEM[p]}', '${COMMUNITY[p]}', 'roads', 1000, 200000)`).join(',\n')};
+
+			insert into public.funding_lines (id, community_id, source, amount_yuan)
+			values ${PLACES.map((p) => `('${FUNDING_LINE[p]}', '${COMMUNITY[p]}', 'district_budget', 150000)`).join(',\n')};
+
+			insert into public.renovation_catalogue (code, ordinal, item_class, part, unit, name_zh, name_en)
+			values ('${SPARE.catalogueItem}', 990, 'basic', 'outside_buildings', '处', '矩阵条目', 'Matrix item');
 
 			insert into public.staff (user_id, email, display_name, app_role, subdistricts)
 			values ${STAFF.map((s) => `('${USER[s.key]}', '${s.key.toLowerCase()}@example.org', '${s.name}', '${s.role}', '{${s.subdistricts.join(',')}}')`).join(',\n')};

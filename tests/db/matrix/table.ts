@@ -2,7 +2,9 @@ import {
 	ACCOUNT,
 	BUILDING,
 	COMMUNITY,
+	FUNDING_LINE,
 	MILESTONE_STAGE,
+	PLAN_ITEM,
 	PLACES,
 	PROJECT,
 	SPARE,
@@ -201,6 +203,62 @@ const projectMilestones: TableSpec = (() => {
 		}
 	};
 })();
+
+/** A table of a community's plan: one row per place, written by planners and its own editors. */
+function planTable(table: string, ids: Record<Place, string>, insert: (p: Place, id: string) => string, set: string, select: Allowed): TableSpec {
+	const newId = (p: Place) => ids[p].replace(/^0(.)/, 'a$1');
+	const probes = {
+		select: byPlace(ids),
+		insert: PLACES.map((p) => ({ label: p, target: `id = '${newId(p)}'`, sql: insert(p, newId(p)) })),
+		update: byPlace(ids).map((p) => ({ ...p, set })),
+		delete: byPlace(ids)
+	};
+	const writes: Allowed = { editorA: OWN_A, editorB: OWN_B, ...each(PLANNING, PLACES) };
+	return { table, probes, allowed: { select, insert: writes, update: writes, delete: writes } };
+}
+
+// Plans are read like their community: the public those published.
+const planItems = planTable(
+	'public.plan_items',
+	PLAN_ITEM,
+	(p, id) => `insert into public.plan_items (id, community_id, catalogue_code, quantity) values ('${id}', '${COMMUNITY[p]}', 'greening', 50)`,
+	`status = 'in_progress', percent_complete = 40`,
+	placeReads()
+);
+
+// Funding never reaches the public, nor signed-in users without a staff role: editors
+// read their own sub-districts', the bureau and leaders all.
+const fundingLines = planTable(
+	'public.funding_lines',
+	FUNDING_LINE,
+	(p, id) => `insert into public.funding_lines (id, community_id, source, amount_yuan) values ('${id}', '${COMMUNITY[p]}', 'donations', 5000)`,
+	'amount_yuan = 4242',
+	{ editorA: OWN_A, editorB: OWN_B, ...each(READ_ALL, PLACES) }
+);
+
+const catalogueRow = `code = '${SPARE.catalogueItem}'`;
+const renovationCatalogue: TableSpec = {
+	table: 'public.renovation_catalogue',
+	probes: {
+		select: [{ label: 'row', target: catalogueRow }],
+		insert: [
+			{
+				label: 'row',
+				target: `code = 'matrix_new'`,
+				sql: `insert into public.renovation_catalogue (code, ordinal, item_class, part, unit, name_zh, name_en)
+				      values ('matrix_new', 991, 'upgrade', 'outside_buildings', '处', '新条目', 'New item')`
+			}
+		],
+		update: [{ label: 'row', target: catalogueRow, set: `name_zh = '改名条目'` }],
+		delete: [{ label: 'row', target: catalogueRow }]
+	},
+	allowed: {
+		select: each(EVERYONE, ['row']),
+		insert: each(PLANNING, ['row']),
+		update: each(PLANNING, ['row']),
+		delete: each(PLANNING, ['row'])
+	}
+};
 
 const targetRow = `period_start = ${SPARE.targetYear} and version = 1`;
 const renovationTargets: TableSpec = {
@@ -455,6 +513,9 @@ export const MATRIX: readonly TableSpec[] = [
 	buildings,
 	renovationProjects,
 	projectMilestones,
+	planItems,
+	fundingLines,
+	renovationCatalogue,
 	renovationTargets,
 	subdistricts,
 	districts,

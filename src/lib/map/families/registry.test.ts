@@ -14,7 +14,7 @@ function community(code: string, stage: CommunityProps['stage']): CommunityProps
 	return {
 		id: `id-${code}`, code, name: code, subdistrictCode: '370303006', subdistrictName: '体育场街道', builtYear: 1995, landTenure: 'state_owned',
 		meetsHardCriteria: true, batchYear: 2021, households: 100, residents: 300, floorAreaM2: 9000, buildingCount: 1,
-		labelPoint: [118.0005, 36.8005], propertyManagement: 'none', stage, statusAsOf: '2025-01-01', milestones: [], late: false, delayDays: null, isDemo: true
+		labelPoint: [118.0005, 36.8005], propertyManagement: 'none', stage, statusAsOf: '2025-01-01', milestones: [], late: false, delayDays: null, progressPct: null, progressWeighting: null, isDemo: true
 	};
 }
 

@@ -54,7 +54,9 @@ export function toCommunityFeature(row: CommunityRow): CommunityFeature {
 				actualOn: m.actual_on,
 				baselineOn: m.baseline_on
 			})),
-			isDemo: row.is_demo
+			isDemo: row.is_demo,
+			progressPct: row.progress_pct,
+			progressWeighting: row.progress_weighting
 		}
 	};
 }
@@ -81,7 +83,9 @@ export function toBuildingFeature(row: BuildingRow): BuildingFeature {
 			late: row.late,
 			delayDays: row.delay_days,
 			subdistrictCode: row.subdistrict_code,
-			isDemo: row.is_demo
+			isDemo: row.is_demo,
+			progressPct: row.progress_pct,
+			progressWeighting: row.progress_weighting
 		}
 	};
 }

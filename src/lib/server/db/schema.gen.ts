@@ -331,6 +331,50 @@ export type Database = {
 					}
 				];
 			};
+			funding_lines: {
+				Row: {
+					amount_yuan: number;
+					community_id: string;
+					id: string;
+					is_demo: boolean;
+					note: string | null;
+					plan_item_ids: string[];
+					source: Database['public']['Enums']['funding_lines_source'];
+					updated_at: string;
+					version: number;
+				};
+				Insert: {
+					amount_yuan: number;
+					community_id: string;
+					id?: string;
+					is_demo?: boolean;
+					note?: string | null;
+					plan_item_ids?: string[];
+					source: Database['public']['Enums']['funding_lines_source'];
+					updated_at?: string;
+					version?: number;
+				};
+				Update: {
+					amount_yuan?: number;
+					community_id?: string;
+					id?: string;
+					is_demo?: boolean;
+					note?: string | null;
+					plan_item_ids?: string[];
+					source?: Database['public']['Enums']['funding_lines_source'];
+					updated_at?: string;
+					version?: number;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'funding_lines_community_id_fkey';
+						columns: ['community_id'];
+						isOneToOne: false;
+						referencedRelation: 'communities';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			milestone_replans: {
 				Row: {
 					id: string;
@@ -369,6 +413,69 @@ export type Database = {
 						isOneToOne: false;
 						referencedRelation: 'project_milestones';
 						referencedColumns: ['project_id', 'stage'];
+					}
+				];
+			};
+			plan_items: {
+				Row: {
+					budget_yuan: number | null;
+					building_ids: string[];
+					catalogue_code: string;
+					community_id: string;
+					id: string;
+					is_demo: boolean;
+					note: string | null;
+					percent_complete: number;
+					quantity: number;
+					status: Database['public']['Enums']['plan_items_status'];
+					unit: string;
+					updated_at: string;
+					version: number;
+				};
+				Insert: {
+					budget_yuan?: number | null;
+					building_ids?: string[];
+					catalogue_code: string;
+					community_id: string;
+					id?: string;
+					is_demo?: boolean;
+					note?: string | null;
+					percent_complete?: number;
+					quantity: number;
+					status?: Database['public']['Enums']['plan_items_status'];
+					unit: string;
+					updated_at?: string;
+					version?: number;
+				};
+				Update: {
+					budget_yuan?: number | null;
+					building_ids?: string[];
+					catalogue_code?: string;
+					community_id?: string;
+					id?: string;
+					is_demo?: boolean;
+					note?: string | null;
+					percent_complete?: number;
+					quantity?: number;
+					status?: Database['public']['Enums']['plan_items_status'];
+					unit?: string;
+					updated_at?: string;
+					version?: number;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'plan_items_catalogue_code_fkey';
+						columns: ['catalogue_code'];
+						isOneToOne: false;
+						referencedRelation: 'renovation_catalogue';
+						referencedColumns: ['code'];
+					},
+					{
+						foreignKeyName: 'plan_items_community_id_fkey';
+						columns: ['community_id'];
+						isOneToOne: false;
+						referencedRelation: 'communities';
+						referencedColumns: ['id'];
 					}
 				];
 			};
@@ -432,6 +539,48 @@ export type Database = {
 					code?: Database['public']['Enums']['project_stage'];
 					name_zh?: string;
 					ordinal?: number;
+				};
+				Relationships: [];
+			};
+			renovation_catalogue: {
+				Row: {
+					code: string;
+					id: string;
+					is_service_room: boolean;
+					item_class: Database['public']['Enums']['renovation_catalogue_item_class'];
+					name_en: string;
+					name_zh: string;
+					ordinal: number;
+					part: Database['public']['Enums']['renovation_catalogue_part'];
+					unit: string;
+					updated_at: string;
+					version: number;
+				};
+				Insert: {
+					code: string;
+					id?: string;
+					is_service_room?: boolean;
+					item_class: Database['public']['Enums']['renovation_catalogue_item_class'];
+					name_en: string;
+					name_zh: string;
+					ordinal: number;
+					part: Database['public']['Enums']['renovation_catalogue_part'];
+					unit: string;
+					updated_at?: string;
+					version?: number;
+				};
+				Update: {
+					code?: string;
+					id?: string;
+					is_service_room?: boolean;
+					item_class?: Database['public']['Enums']['renovation_catalogue_item_class'];
+					name_en?: string;
+					name_zh?: string;
+					ordinal?: number;
+					part?: Database['public']['Enums']['renovation_catalogue_part'];
+					unit?: string;
+					updated_at?: string;
+					version?: number;
 				};
 				Relationships: [];
 			};
@@ -641,6 +790,19 @@ export type Database = {
 				};
 				Relationships: [];
 			};
+			funding_rule_violations: {
+				Row: {
+					amount_yuan: number | null;
+					community_id: string | null;
+					funding_line_id: string | null;
+					offending_item_ids: string[] | null;
+					offending_yuan: number | null;
+					reason: string | null;
+					source: string | null;
+					subdistrict_code: string | null;
+				};
+				Relationships: [];
+			};
 			milestone_schedule: {
 				Row: {
 					actual_on: string | null;
@@ -657,6 +819,18 @@ export type Database = {
 				};
 				Relationships: [];
 			};
+			plan_progress: {
+				Row: {
+					budget_yuan: number | null;
+					budgeted_items: number | null;
+					items: number | null;
+					key: string | null;
+					level: string | null;
+					progress_pct: number | null;
+					weighting: string | null;
+				};
+				Relationships: [];
+			};
 		};
 		Functions: {
 			[_ in never]: never;
@@ -666,7 +840,11 @@ export type Database = {
 			buildings_elevator: 'none' | 'existing' | 'retrofit_planned' | 'retrofitted';
 			communities_land_tenure: 'state_owned' | 'collective';
 			communities_property_management: 'none' | 'simple' | 'professional';
+			funding_lines_source: 'central_subsidy' | 'provincial_subsidy' | 'municipal_subsidy' | 'district_budget' | 'property_right_unit' | 'utility_operator' | 'maintenance_fund' | 'public_revenue' | 'donations' | 'provident_fund' | 'social_capital';
+			plan_items_status: 'planned' | 'in_progress' | 'done';
 			project_stage: 'preparation' | 'approval' | 'tendering' | 'construction' | 'acceptance' | 'archived';
+			renovation_catalogue_item_class: 'basic' | 'improvement' | 'upgrade';
+			renovation_catalogue_part: 'outside_buildings' | 'building_common' | 'in_home_elevator';
 			staff_app_role: 'editor' | 'planner' | 'leader' | 'admin';
 			subdistricts_kind: 'street' | 'town';
 		};
@@ -697,7 +875,11 @@ export const Constants = {
 			buildings_elevator: ['none', 'existing', 'retrofit_planned', 'retrofitted'],
 			communities_land_tenure: ['state_owned', 'collective'],
 			communities_property_management: ['none', 'simple', 'professional'],
+			funding_lines_source: ['central_subsidy', 'provincial_subsidy', 'municipal_subsidy', 'district_budget', 'property_right_unit', 'utility_operator', 'maintenance_fund', 'public_revenue', 'donations', 'provident_fund', 'social_capital'],
+			plan_items_status: ['planned', 'in_progress', 'done'],
 			project_stage: ['preparation', 'approval', 'tendering', 'construction', 'acceptance', 'archived'],
+			renovation_catalogue_item_class: ['basic', 'improvement', 'upgrade'],
+			renovation_catalogue_part: ['outside_buildings', 'building_common', 'in_home_elevator'],
 			staff_app_role: ['editor', 'planner', 'leader', 'admin'],
 			subdistricts_kind: ['street', 'town'],
 		}

@@ -1,0 +1,159 @@
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import { ROOT } from '../../scripts/build';
+import type { Atlas } from '../../src/lib/domain/types';
+import { launchChromium } from './harness/browser';
+import { ADMIN, addMember, EDITOR, NEW_COMMUNITY, newPage, PLANNER, signIn, startEditingStage, type EditingStage, type Member } from './harness/editing';
+import { openAtlas } from './harness/map';
+
+// The plan as its users keep it, in Chromium: an editor plans its community's renovation
+// and records progress, and the percentage follows, weighted by budget; a planner finds a
+// breach of the funding rule in the list of violations and mends it. It writes, so it runs
+// its own app on a database of its own (the editing tests' stage).
+describe('plans and funding, in the browser', () => {
+	let stage: EditingStage;
+	let browser: Browser;
+	const contexts: BrowserContext[] = [];
+	const passwords = new Map<string, string>();
+	let pages: { page: Page; log: string[] }[] = [];
+
+	const PANEL = '[data-testid=detail-panel]';
+
+	async function pageOf(member: Member | typeof ADMIN): Promise<Page> {
+		const { context, page } = await newPage(browser, stage.app.url);
+		contexts.push(context);
+		const log: string[] = [];
+		page.on('console', (m) => log.push(`[${m.type()}] ${m.text()}`));
+		page.on('pageerror', (e) => log.push(`[pageerror] ${e.message}`));
+		pages.push({ page, log });
+		const password = 'password' in member ? member.password : passwords.get(member.email);
+		if (!password) throw new Error(`${member.email} has no password yet`);
+		await signIn(page, { email: member.email, password });
+		return page;
+	}
+
+	const answerTo = (page: Page, method: string, path: string | RegExp): Promise<Response> =>
+		page.waitForResponse((r) => {
+			const pathname = new URL(r.url()).pathname;
+			return r.request().method() === method && (typeof path === 'string' ? pathname === path : path.test(pathname));
+		});
+
+	/** The community's figures in the atlas as the signed-in member's map gets them. */
+	async function atlasCommunity(page: Page, code: string) {
+		const atlas = (await (await page.request.get('/api/atlas')).json()) as Atlas;
+		return atlas.communities.features.find((f) => f.properties.code === code)?.properties;
+	}
+
+	/** The percentage of each of the community's buildings in the atlas. */
+	async function atlasBuildings(page: Page, code: string) {
+		const atlas = (await (await page.request.get('/api/atlas')).json()) as Atlas;
+		const community = atlas.communities.features.find((f) => f.properties.code === code)?.properties.id;
+		const own = atlas.buildings.features.filter((f) => f.properties.communityId === community);
+		return Object.fromEntries(own.map((f) => [f.properties.code, f.properties.progressPct]));
+	}
+
+	beforeAll(async () => {
+		stage = await startEditingStage();
+		browser = await launchChromium();
+		const admin = await pageOf(ADMIN);
+		for (const member of [EDITOR, PLANNER]) passwords.set(member.email, await addMember(admin, member));
+	}, 300_000);
+
+	beforeEach(({ task }) => {
+		pages = [];
+		onTestFailed(async () => {
+			const dir = join(ROOT, 'test-results', 'plan');
+			await mkdir(dir, { recursive: true });
+			const slug = task.name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'test';
+			for (const [i, { page, log }] of pages.entries()) {
+				await page.screenshot({ path: join(dir, `${slug}-${i}.png`), timeout: 15_000 }).catch(() => undefined);
+				await writeFile(join(dir, `${slug}-${i}.log`), `${page.url()}\n${log.join('\n')}\n`);
+			}
+		});
+	});
+
+	afterAll(async () => {
+		for (const context of contexts) await context.close().catch(() => undefined);
+		await browser?.close();
+		await stage?.stop();
+	});
+
+	it('lets the editor plan its community and record progress; the percentage follows, weighted by budget', async () => {
+		const page = await pageOf(EDITOR);
+		const { communityId } = stage;
+		await openAtlas(page, `?sel=community:${NEW_COMMUNITY.code}`);
+		const section = page.locator(`${PANEL} [data-testid=plan-section]`);
+		await expect.poll(() => section.innerText()).toContain('尚无计划条目');
+		expect(await section.locator('[data-testid=plan-progress]').innerText()).toContain('尚无进度');
+
+		async function addItem(code: string, quantity: string, budget: string, building?: string) {
+			await section.getByRole('button', { name: '添加计划条目', exact: true }).click();
+			const form = section.locator('[data-testid=plan-item-form]');
+			await form.locator('select[name=catalogueCode]').selectOption(code);
+			await form.locator('input[name=quantity]').fill(quantity);
+			await form.locator('input[name=budgetYuan]').fill(budget);
+			if (building) await form.getByLabel(building).check();
+			const saved = answerTo(page, 'POST', `/api/communities/${communityId}/plan`);
+			await form.getByRole('button', { name: '保存', exact: true }).click();
+			expect((await saved).status()).toBe(200);
+			await form.waitFor({ state: 'detached' });
+		}
+		await addItem('roads', '1000', '160000');
+		await addItem('painting', '800', '40000', '1号楼');
+		const progress = section.locator('[data-testid=plan-progress]');
+		await expect.poll(() => progress.innerText()).toMatch(/完成 0%\s*按预算加权/);
+		// The unit came from the catalogue.
+		expect(await section.locator('[data-testid=plan-item][data-code=roads]').innerText()).toContain('1,000 m²');
+		expect(await section.locator('[data-testid=plan-item][data-code=painting]').innerText()).toContain('1 栋楼');
+
+		// Half the roads are done: (160,000 × 50 + 40,000 × 0) / 200,000 = 40 %.
+		await section.locator('[data-testid=plan-item][data-code=roads]').getByRole('button', { name: '编辑' }).click();
+		const form = section.locator('[data-testid=plan-item-form]');
+		await form.locator('input[name=percentComplete]').fill('50');
+		expect(await form.locator('select[name=status]').inputValue()).toBe('in_progress');
+		const saved = answerTo(page, 'PUT', /^\/api\/plan-items\//);
+		await form.getByRole('button', { name: '保存', exact: true }).click();
+		expect((await saved).status()).toBe(200);
+		await expect.poll(() => progress.innerText()).toMatch(/完成 40%\s*按预算加权/);
+		expect(await atlasCommunity(page, NEW_COMMUNITY.code)).toMatchObject({ progressPct: 40, progressWeighting: 'budget' });
+		// Buildings share the roads equally; only 1号楼 is painted: (53,333 × 50) / 93,333 = 28.6 %.
+		expect(await atlasBuildings(page, NEW_COMMUNITY.code)).toEqual({ [`${NEW_COMMUNITY.code}-1`]: 28.6, [`${NEW_COMMUNITY.code}-2`]: 50, [`${NEW_COMMUNITY.code}-3`]: 50 });
+
+		// An item without a budget: the percentage falls back to counting items, and says so.
+		await addItem('greening', '300', '');
+		await expect.poll(() => progress.innerText()).toMatch(/完成 16\.7%\s*按条目计数/);
+		expect(await atlasCommunity(page, NEW_COMMUNITY.code)).toMatchObject({ progressPct: 16.7, progressWeighting: 'count' });
+	});
+
+	it('shows the planner the violations of the funding rule, and one is mended from the community’s panel', async () => {
+		const page = await pageOf(PLANNER);
+		await page.goto('/plans/violations', { waitUntil: 'networkidle' });
+		const listed = async () =>
+			new Set(await page.locator('[data-testid=violation]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-community'))));
+		expect(await listed()).toEqual(new Set(['ZD-2021-03', 'ZD-2022-02']));
+		expect(await page.locator('[data-testid=violation][data-community=ZD-2022-02]').innerText()).toContain('奖补/区级资金指定用于非基础类条目');
+
+		await page.locator('[data-testid=violation][data-community=ZD-2022-02] a').click();
+		await page.waitForFunction(() => performance.getEntriesByName('atlas:map-idle').length > 0, undefined, { timeout: 45_000 });
+		const funding = page.locator(`${PANEL} [data-testid=funding-section]`);
+		await funding.locator('[data-testid=funding-violations]').waitFor();
+		const offending = funding.locator('tr.offending');
+		expect(await offending.count()).toBe(1);
+		expect(await offending.getAttribute('data-source')).toBe('district_budget');
+
+		// The bike sheds are paid from the community's public revenue instead.
+		await offending.getByRole('button', { name: '编辑' }).click();
+		const form = funding.locator('[data-testid=funding-line-form]');
+		await form.locator('select[name=source]').selectOption('public_revenue');
+		const saved = answerTo(page, 'PUT', /^\/api\/funding-lines\//);
+		await form.getByRole('button', { name: '保存', exact: true }).click();
+		expect((await saved).status()).toBe(200);
+		await expect.poll(() => funding.innerText()).toContain('符合资金规定');
+		expect(await funding.locator('tr.offending').count()).toBe(0);
+
+		await page.goto('/plans/violations', { waitUntil: 'networkidle' });
+		expect(await listed()).toEqual(new Set(['ZD-2021-03']));
+	});
+});
