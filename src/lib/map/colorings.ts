@@ -1,6 +1,6 @@
 import type { ExpressionSpecification } from 'maplibre-gl';
 import { isStage, STAGES } from '$lib/domain/stages';
-import { NO_VALUE_COLOR, STAGE_COLORS } from './palette';
+import { NO_PLAN_COLOR, NO_VALUE_COLOR, PROGRESS_BINS, STAGE_COLORS } from './palette';
 
 // The ways the map can colour communities and buildings, each one entry: its MapLibre
 // expression, the same colour for deck.gl, and its legend. The view, the URL, the layers,
@@ -11,6 +11,7 @@ import { NO_VALUE_COLOR, STAGE_COLORS } from './palette';
 export interface Colored {
 	batchYear: number | null;
 	stage: string | null;
+	progressPct: number | null;
 }
 
 /** What colourings are computed from besides a feature: colours fixed for the data shown. */
@@ -52,7 +53,31 @@ const byStage: Coloring = {
 	legend: () => STAGES.map((stage) => ({ key: stage, color: STAGE_COLORS[stage], label: { message: `stage.${stage}` }, has: (f) => f.stage === stage }))
 };
 
-export const COLORINGS = { year: byYear, stage: byStage } satisfies Record<string, Coloring>;
+/** The bin a percentage falls in: [0, 25), [25, 50), [50, 75), [75, 100), and 100 itself. */
+function progressBin(pct: number) {
+	return PROGRESS_BINS.findLast((bin) => pct >= bin.from) ?? PROGRESS_BINS[0];
+}
+
+// Binned rather than continuous, so the legend's counts are exactly the colours on the map.
+const byProgress: Coloring = {
+	expression: () => {
+		const [first, ...rest] = PROGRESS_BINS;
+		const steps = ['step', ['get', 'progressPct'], first.color, ...rest.flatMap((bin) => [bin.from, bin.color])] as ExpressionSpecification;
+		return ['case', ['==', ['typeof', ['get', 'progressPct']], 'number'], steps, NO_PLAN_COLOR];
+	},
+	colorOf: (f) => (f.progressPct === null ? NO_PLAN_COLOR : progressBin(f.progressPct).color),
+	legend: () => [
+		...PROGRESS_BINS.map((bin, i) => ({
+			key: String(bin.from),
+			color: bin.color,
+			label: { text: i === PROGRESS_BINS.length - 1 ? '100%' : `${bin.from}–${PROGRESS_BINS[i + 1].from}%` },
+			has: (f: Colored) => f.progressPct !== null && progressBin(f.progressPct) === bin
+		})),
+		{ key: 'none', color: NO_PLAN_COLOR, label: { message: 'legend.noPlan' }, has: (f: Colored) => f.progressPct === null }
+	]
+};
+
+export const COLORINGS = { year: byYear, stage: byStage, progress: byProgress } satisfies Record<string, Coloring>;
 
 export type ColorBy = keyof typeof COLORINGS;
 /** In the order the display options offer them. */

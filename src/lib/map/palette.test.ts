@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { STAGES } from '$lib/domain/stages';
 import { closestPair, deltaE2000, DEFICIENCIES, type Deficiency, type Lab } from './color-vision';
-import { NO_VALUE_COLOR, STAGE_COLORS, yearColors } from './palette';
+import { LATE_COLOR, NO_PLAN_COLOR, NO_VALUE_COLOR, PROGRESS_BINS, STAGE_COLORS, yearColors } from './palette';
 
 /** CIEDE2000 below which two map colours are taken for one; neighbouring Okabe–Ito colours are about 11 apart. */
 const MIN_DELTA_E = 10;
@@ -55,6 +55,17 @@ describe('the map palettes', () => {
 		const years = [...yearColors([2020, 2021, 2022, 2023, 2024, 2025, 2026]).values()];
 		expect(new Set(years).size).toBe(7);
 		expect(tooClose([...years, NO_VALUE_COLOR])).toEqual([]);
+	});
+
+	it('keep every percent-complete bin apart, and from "no plan", for every kind of vision', () => {
+		expect(tooClose([...PROGRESS_BINS.map((b) => b.color), NO_PLAN_COLOR])).toEqual([]);
+		// The usual grey would not do: it merges with the middle bin for red-weak eyes.
+		expect(tooClose([...PROGRESS_BINS.map((b) => b.color), NO_VALUE_COLOR])).not.toEqual([]);
+	});
+
+	it('keep the late outline apart from every fill it is drawn over', () => {
+		const fills = [...STAGES.map((s) => STAGE_COLORS[s]), ...PROGRESS_BINS.map((b) => b.color), ...yearColors([2020, 2021, 2022]).values(), NO_VALUE_COLOR, NO_PLAN_COLOR];
+		for (const vision of VISIONS) for (const fill of fills) expect(closestPair([LATE_COLOR, fill], vision).deltaE, `${vision} ${fill}`).toBeGreaterThanOrEqual(MIN_DELTA_E);
 	});
 
 	it('would have failed the palettes they replace', () => {

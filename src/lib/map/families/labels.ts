@@ -4,7 +4,7 @@ import { COMMUNITIES } from './communities';
 import type { LayerFamily } from './types';
 
 const SUBDISTRICTS = 'subdistrict-labels';
-const POINTS = 'community-points';
+export const POINTS = 'community-points';
 /** Below this zoom a community is a few pixels wide, so a dot marks it. */
 const POINT_MAX_ZOOM = 13;
 

@@ -5,6 +5,7 @@ import { buildings3d } from './buildings-3d';
 import { communities } from './communities';
 import { district } from './district';
 import { labels } from './labels';
+import { late } from './late';
 import { selection } from './selection';
 import type { LayerFamily, LayerInput, Picked } from './types';
 
@@ -12,7 +13,7 @@ import type { LayerFamily, LayerInput, Picked } from './types';
  * Every family the atlas map draws, bottom to top: this order is the draw order. A new
  * family (pipelines, facilities, drawing tools) is a module and one line here.
  */
-export const FAMILIES: readonly LayerFamily[] = [district, communities, buildings, selection, labels, buildings3d];
+export const FAMILIES: readonly LayerFamily[] = [district, communities, buildings, selection, late, labels, buildings3d];
 
 /** Every family's sources; registry.test.ts checks that no two families name the same one. */
 export function sourcesOf(families: readonly LayerFamily[], atlas: Atlas): Record<string, SourceSpecification> {
