@@ -25,7 +25,7 @@ describe('the edit endpoints, for the public', () => {
 		expect(read.status).toBe(200);
 		expect(read.headers.get('cache-control')).toBe('no-store');
 		const form = await read.json();
-		expect(form.rights).toEqual({ facts: false, progress: false, buildings: false, publish: false, history: false });
+		expect(form.rights).toEqual({ facts: false, progress: false, buildings: false, publish: false, history: false, geometry: false });
 
 		const save = await send('PUT', `/api/communities/${community}/facts`, { version: form.version, seen: form.seen, values: form.values });
 		expect(save.status).toBe(403);
