@@ -44,7 +44,7 @@ const SUBMISSION = '0f000000-0000-4000-8000-0000000000ee';
 /** A community on collective land (not eligible), and with `override` a planner's override of it. */
 const excluded = (override: boolean) =>
 	`insert into public.communities (id, code, name, subdistrict_code, boundary, built_year, land_tenure, households, floor_area_m2, property_management)
-	 values ('${EXCLUDED}', 'AU-X', '集体土地小区', '${A}', extensions.st_multi(extensions.st_makeenvelope(118.3, 36.79, 118.301, 36.791, 4326)), 1990, 'collective', 10, 100, 'none');` +
+	 values ('${EXCLUDED}', 'AU-X', '集体土地小区', '${A}', ${square(46)}, 1990, 'collective', 10, 100, 'none');` +
 	(override ? `insert into public.eligibility_overrides (id, community_id, reason) values ('${OVERRIDE}', '${EXCLUDED}', '区政府同意纳入');` : '');
 const submission = `insert into public.candidate_submissions (id, plan_year, subdistrict_code) values ('${SUBMISSION}', 2031, '${A}')`;
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asCaller } from '../../src/lib/server/db/roles';
 import type { Caller } from '../../src/lib/server/db/roles';
 import { backends, openSeeded, type Scratch } from './backends';
+import { square } from './matrix/fixture';
 import { addStaff, auditCount, callers, IN_A } from './staff-fixture';
 
 /** Facts of a plainly eligible community; each case changes some of them. */
@@ -57,7 +58,7 @@ describe.each(backends)('eligibility on $name', (backend) => {
 	let scratch: Scratch;
 	let seq = 0;
 
-	/** A new community outside any batch, placed where a demo one is, with these facts. */
+	/** A new community outside any batch, in the sub-district of a demo one, on a free square of its own, with these facts. */
 	async function community(facts: Partial<Facts>): Promise<string> {
 		const f = { ...ELIGIBLE, ...facts };
 		seq += 1;
@@ -65,7 +66,7 @@ describe.each(backends)('eligibility on $name', (backend) => {
 			`insert into public.communities (code, name, subdistrict_code, boundary, built_year, land_tenure, in_city_or_county_seat,
 			   in_redevelopment_plan, mostly_self_built, poorly_maintained, lacks_facilities, residents_support_pct,
 			   households, floor_area_m2, property_management)
-			 select $1, '测试小区', subdistrict_code, boundary, $2, $3, $4, $5, $6, $7, $8, $9, 100, 5000, 'none'
+			 select $1, '测试小区', subdistrict_code, ${square(seq)}, $2, $3, $4, $5, $6, $7, $8, $9, 100, 5000, 'none'
 			 from public.communities where code = $10
 			 returning id`,
 			[`TEST-${seq}`, f.built_year, f.land_tenure, f.in_city_or_county_seat, f.in_redevelopment_plan, f.mostly_self_built,

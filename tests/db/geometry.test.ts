@@ -245,9 +245,12 @@ describe.each(backends)('geometry editing on $name', (backend) => {
 				reason: 'outside_subdistricts'
 			});
 			expect(refusal(await removeBuilding(callers.editorA, id, { version: seen + 1 }, scratch.db))).toMatchObject({ kind: 'conflict', current: { version: seen } });
+			// The plan items that listed the building forget it, each on the record as an update.
+			const [{ listing }] = await scratch.db.query<{ listing: number }>(`select count(*)::int as listing from public.plan_items where $1 = any(building_ids)`, [id]);
 			const before = await auditCount(scratch.db);
 			expect(ok(await removeBuilding(callers.editorA, id, { version: seen }, scratch.db))).toEqual({ removed: id });
-			expect(await auditCount(scratch.db)).toBe(before + 1);
+			expect(await auditCount(scratch.db)).toBe(before + 1 + listing);
+			expect(await scratch.db.query(`select 1 from public.plan_items where $1 = any(building_ids)`, [id])).toEqual([]);
 			expect(refusal(await removeBuilding(callers.editorA, id, { version: seen }, scratch.db))).toEqual({ kind: 'not_found' });
 		});
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Queryable } from '../../src/lib/server/db/types';
 import { DELIBERATE_VIOLATIONS } from '../../supabase/generator/plans';
 import { backends, openSeeded, type Scratch } from './backends';
-import { addFixture, COMMUNITY, SPARE } from './matrix/fixture';
+import { addFixture, COMMUNITY, plotIn, SPARE, square } from './matrix/fixture';
 import { subject, within } from './matrix/subjects';
 
 /**
@@ -13,7 +13,8 @@ import { subject, within } from './matrix/subjects';
  */
 
 // A community of its own with three buildings, in a sub-district of its own (the fixture's
-// spare one, with no demo data), made in each test's rolled-back transaction.
+// spare one, with no demo data), made in each test's rolled-back transaction: on free squares of
+// the fixture's row, its buildings in slots of the first.
 const PLACE = '0c000000-0000-4000-8000-0000000000c1';
 const NEIGHBOUR = '0c000000-0000-4000-8000-0000000000c2';
 const OTHER = COMMUNITY.A;
@@ -21,20 +22,16 @@ const BUILDINGS = ['0b000000-0000-4000-8000-0000000000c1', '0b000000-0000-4000-8
 const item = (n: number) => `0d000000-0000-4000-8000-0000000000${String(n).padStart(2, '0')}`;
 const line = (n: number) => `0f000000-0000-4000-8000-0000000000${String(n).padStart(2, '0')}`;
 
-const square = (x: number, kind: 'multi' | 'poly') => {
-	const box = `extensions.st_makeenvelope(${118.3 + x * 0.001}, 36.7, ${118.3 + x * 0.001 + 0.0005}, 36.7005, 4326)`;
-	return kind === 'multi' ? `extensions.st_multi(${box})` : box;
-};
 
 async function addPlace(tx: Queryable): Promise<void> {
 	await tx.exec(`
 		insert into public.communities (id, code, name, subdistrict_code, boundary, built_year, land_tenure, households,
 		  floor_area_m2, property_management, batch_year, published)
-		values ('${PLACE}', 'PL-1', '计划小区', '${SPARE.subdistrict}', ${square(0, 'multi')}, 1990, 'state_owned', 60, 3000, 'none', 2031, true),
-		       ('${NEIGHBOUR}', 'PL-2', '邻居小区', '${SPARE.subdistrict}', ${square(9, 'multi')}, 1990, 'state_owned', 60, 3000, 'none', 2032, true);
+		values ('${PLACE}', 'PL-1', '计划小区', '${SPARE.subdistrict}', ${square(10)}, 1990, 'state_owned', 60, 3000, 'none', 2031, true),
+		       ('${NEIGHBOUR}', 'PL-2', '邻居小区', '${SPARE.subdistrict}', ${square(11)}, 1990, 'state_owned', 60, 3000, 'none', 2032, true);
 		insert into public.buildings (id, community_id, code, name, footprint, floors, height_m, units, households, floor_area_m2,
 		  built_year, elevator)
-		values ${BUILDINGS.map((b, n) => `('${b}', '${PLACE}', 'PL-1-${n + 1}', '${n + 1}号楼', ${square(n + 1, 'poly')}, 6, 18, 2, 20, 1000, 1990, 'none')`).join(', ')};
+		values ${BUILDINGS.map((b, n) => `('${b}', '${PLACE}', 'PL-1-${n + 1}', '${n + 1}号楼', ${plotIn(10, n)}, 6, 18, 2, 20, 1000, 1990, 'none')`).join(', ')};
 	`);
 }
 

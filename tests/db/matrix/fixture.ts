@@ -89,7 +89,12 @@ export const SPARE = {
 	catalogueItem: 'matrix_item'
 } as const;
 
-/** A small square near Zhangdian, `n` steps east of the first, as a MultiPolygon or Polygon. */
+/**
+ * A small square near Zhangdian (about 90 × 110 m), `n` steps east of the first, as a MultiPolygon or
+ * Polygon. Squares 0–51 lie on free land inside the district (demo data meets none of them; from 52
+ * on they leave it). Taken with this fixture: 0–5 its communities, 10–11 plan.test, 20 the spare
+ * district, 30–31 the schedule fixture, 40–41 and 60 the matrix's inserts, 45–46 the audit cases.
+ */
 export function square(n: number, kind: 'multi' | 'polygon' = 'multi'): string {
 	const x = 118.05 + n * 0.002;
 	const box = `extensions.st_makeenvelope(${x}, 36.81, ${x + 0.001}, 36.811, 4326)`;
@@ -101,7 +106,12 @@ export function square(n: number, kind: 'multi' | 'polygon' = 'multi'): string {
  * row: the geometry rules keep a footprint inside its community and off other footprints.
  */
 export function plot(community: keyof typeof COMMUNITY, slot = 0): string {
-	const x = 118.05 + Object.keys(COMMUNITY).indexOf(community) * 0.002 + 0.0001 + slot * 0.0002;
+	return plotIn(Object.keys(COMMUNITY).indexOf(community), slot);
+}
+
+/** The same box inside `square(n)`, for a community of a test's own placed on that square. */
+export function plotIn(n: number, slot = 0): string {
+	const x = 118.05 + n * 0.002 + 0.0001 + slot * 0.0002;
 	return `extensions.st_makeenvelope(${x}, 36.8104, ${x + 0.0001}, 36.8105, 4326)`;
 }
 

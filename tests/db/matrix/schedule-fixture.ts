@@ -18,7 +18,7 @@ export async function addScheduleFixture(db: Database): Promise<void> {
 		await tx.exec(`
 			insert into public.communities (id, code, name, subdistrict_code, boundary, built_year, land_tenure,
 			  households, floor_area_m2, property_management)
-			values ${sides.map((p, n) => `('${EXCLUDED[p]}', 'MX-X-${p}', '集体土地${p}', '${SUBDISTRICT[p]}', ${square(70 + n)}, 1990, 'collective', 10, 500, 'none')`).join(',\n')};
+			values ${sides.map((p, n) => `('${EXCLUDED[p]}', 'MX-X-${p}', '集体土地${p}', '${SUBDISTRICT[p]}', ${square(30 + n)}, 1990, 'collective', 10, 500, 'none')`).join(',\n')};
 			insert into public.eligibility_overrides (id, community_id, reason)
 			values ${sides.map((p) => `('${OVERRIDE[p]}', '${EXCLUDED[p]}', '矩阵例外${p}')`).join(',\n')};
 			insert into public.candidate_submissions (id, plan_year, subdistrict_code)
