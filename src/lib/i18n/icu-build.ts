@@ -36,27 +36,33 @@ export function icuMessages(): Plugin {
 	return {
 		name: 'atlas:icu-messages',
 		enforce: 'pre',
-		async resolveId(source, importer, options) {
-			if (source === PARSER && this.environment?.name === 'client') {
-				// The package has no `exports`: bundlers take `module`, lib/index.js, whose
-				// sibling lib/no-parser.js is formatjs' own entry for precompiled messages.
-				const real = await this.resolve(source, importer, { ...options, skipSelf: true });
-				if (!real) return null;
-				const noParser = real.id.replace(/([\\/])index\.js$/, '$1no-parser.js');
-				if (noParser === real.id) this.error(`${PARSER} resolved to ${real.id}, not an index.js with a no-parser.js beside it`);
-				return noParser;
+		resolveId: {
+			// Only these ids reach the handler (rolldown filters them natively, not per import in JS).
+			filter: { id: [/^@formatjs\/icu-messageformat-parser$/, /\?icu$/] },
+			async handler(source, importer, options) {
+				if (source === PARSER && this.environment?.name === 'client') {
+					// The package has no `exports`: bundlers take `module`, lib/index.js, whose
+					// sibling lib/no-parser.js is formatjs' own entry for precompiled messages.
+					const real = await this.resolve(source, importer, { ...options, skipSelf: true });
+					if (!real) return null;
+					const noParser = real.id.replace(/([\\/])index\.js$/, '$1no-parser.js');
+					if (noParser === real.id) this.error(`${PARSER} resolved to ${real.id}, not an index.js with a no-parser.js beside it`);
+					return noParser;
+				}
+				if (!source.endsWith(QUERY)) return null;
+				const json = await this.resolve(source.slice(0, -QUERY.length), importer, { skipSelf: true });
+				// A .js id: Vite's JSON plugin takes every id ending in .json.
+				return json && `${VIRTUAL}${json.id}.js`;
 			}
-			if (!source.endsWith(QUERY)) return null;
-			const json = await this.resolve(source.slice(0, -QUERY.length), importer, { skipSelf: true });
-			// A .js id: Vite's JSON plugin takes every id ending in .json.
-			return json && `${VIRTUAL}${json.id}.js`;
 		},
-		async load(id) {
-			if (!id.startsWith(VIRTUAL)) return null;
-			const file = id.slice(VIRTUAL.length, -'.js'.length);
-			this.addWatchFile(file);
-			const compiled = compileMessages(JSON.parse(await readFile(file, 'utf8')), basename(file, '.json'));
-			return `export default JSON.parse(${JSON.stringify(JSON.stringify(compiled))});`;
+		load: {
+			filter: { id: /^\0icu:/ },
+			async handler(id) {
+				const file = id.slice(VIRTUAL.length, -'.js'.length);
+				this.addWatchFile(file);
+				const compiled = compileMessages(JSON.parse(await readFile(file, 'utf8')), basename(file, '.json'));
+				return `export default JSON.parse(${JSON.stringify(JSON.stringify(compiled))});`;
+			}
 		}
 	};
 }
