@@ -40,7 +40,9 @@ export function icuMessages(): Plugin {
 			// Only these ids reach the handler (rolldown filters them natively, not per import in JS).
 			filter: { id: [/^@formatjs\/icu-messageformat-parser$/, /\?icu$/] },
 			async handler(source, importer, options) {
-				if (source === PARSER && this.environment?.name === 'client') {
+				// Only in the browser build: the dev server pre-bundles the package with its parser
+				// (harmless there: the ASTs are used all the same).
+				if (source === PARSER && this.environment?.name === 'client' && this.environment.config.command === 'build') {
 					// The package has no `exports`: bundlers take `module`, lib/index.js, whose
 					// sibling lib/no-parser.js is formatjs' own entry for precompiled messages.
 					const real = await this.resolve(source, importer, { ...options, skipSelf: true });
