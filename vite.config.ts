@@ -1,8 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { icuMessages } from './src/lib/i18n/icu-build.ts';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [icuMessages(), sveltekit()],
 	server: { fs: { allow: ['supabase'] } },
 	test: {
 		include: ['src/**/*.test.ts', 'supabase/generator/**/*.test.ts', 'tests/db/**/*.test.ts'],

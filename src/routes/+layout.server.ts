@@ -5,6 +5,6 @@ import type { LayoutServerLoad } from './$types';
 // page knows who is signed in (nothing secret: SignedInUser is what the header shows).
 export const load = (({ locals }) => ({
 	lang: locals.lang,
-	messages: DICTIONARIES[locals.lang],
+	dictionary: DICTIONARIES[locals.lang],
 	user: locals.user
 })) satisfies LayoutServerLoad;

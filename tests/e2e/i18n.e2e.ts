@@ -47,4 +47,24 @@ describe('language', () => {
 		await expect.poll(() => badge.innerText()).toContain('示例数据');
 		expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
 	});
+
+	// The browser has no ICU parser: messages with values are formatted from ASTs made at build
+	// time (src/lib/i18n/icu-build.ts). A missing one would show the raw "{params}" and a
+	// svelte-i18n warning, in whichever way the dictionary arrived: bundled, switched or sent.
+	pageTest('formats messages with values in Chinese, after the switch, and opened in English', async (page) => {
+		const warnings: string[] = [];
+		page.on('console', (m) => {
+			if (/svelte-i18n|not compiled/.test(m.text())) warnings.push(m.text());
+		});
+		const notice = page.getByRole('status').first();
+
+		await openAtlas(page, '?z=abc');
+		await expect.poll(() => notice.innerText()).toMatch(/^链接中的部分参数无效，已忽略：z\b/);
+		await page.locator('[data-testid=lang-switch]').click();
+		await expect.poll(() => notice.innerText()).toMatch(/^Some link parameters were invalid and ignored: z\b/);
+
+		await openAtlas(page, '?lang=en&z=abc');
+		await expect.poll(() => notice.innerText()).toMatch(/^Some link parameters were invalid and ignored: z\b/);
+		expect(warnings).toEqual([]);
+	});
 });

@@ -1,6 +1,8 @@
-import { addMessages } from 'svelte-i18n';
+import { addDictionary } from '../icu-runtime';
 import en from './en.json';
+import enCompiled from './en.json?icu';
 import zhCN from './zh-CN.json';
+import zhCNCompiled from './zh-CN.json?icu';
 
 /**
  * The messages of editing and of the record ('edit.*', 'history.*'), apart from the main
@@ -11,5 +13,6 @@ import zhCN from './zh-CN.json';
 export const EDITING_MESSAGES = { 'zh-CN': zhCN, en } as const;
 
 export function addEditingMessages(): void {
-	for (const [lang, messages] of Object.entries(EDITING_MESSAGES)) addMessages(lang, messages);
+	addDictionary('zh-CN', zhCN, zhCNCompiled);
+	addDictionary('en', en, enCompiled);
 }

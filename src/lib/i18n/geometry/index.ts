@@ -1,6 +1,8 @@
-import { addMessages } from 'svelte-i18n';
+import { addDictionary } from '../icu-runtime';
 import en from './en.json';
+import enCompiled from './en.json?icu';
 import zhCN from './zh-CN.json';
+import zhCNCompiled from './zh-CN.json?icu';
 
 /**
  * The drawing tools' messages ('geometry.*'): only staff who start editing a shape need them,
@@ -8,6 +10,6 @@ import zhCN from './zh-CN.json';
  * public map's first load.
  */
 export function addGeometryMessages(): void {
-	addMessages('zh-CN', zhCN);
-	addMessages('en', en);
+	addDictionary('zh-CN', zhCN, zhCNCompiled);
+	addDictionary('en', en, enCompiled);
 }
