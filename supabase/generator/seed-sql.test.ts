@@ -5,6 +5,21 @@ import { renderSeedSql } from './sql';
 
 const committed = readFileSync(new URL('../../supabase/seed.sql', import.meta.url), 'utf8');
 
+/** Every table the seed fills, each with one insert. */
+const SEEDED_TABLES = [
+	'districts',
+	'subdistricts',
+	'communities',
+	'buildings',
+	'renovation_projects',
+	'project_milestones',
+	'milestone_replans',
+	'candidate_submissions',
+	'renovation_targets',
+	'plan_items',
+	'funding_lines'
+];
+
 describe('supabase/seed.sql', () => {
 	it('is up to date: regenerating gives the committed file byte for byte (run `npm run seed`)', () => {
 		expect(renderSeedSql(generateSeedDataset())).toBe(committed);
@@ -19,19 +34,7 @@ describe('supabase/seed.sql', () => {
 
 	it('leaves the transaction to the runner and inserts each table once', () => {
 		expect(committed).not.toMatch(/^\s*(begin|commit|rollback)\b/im);
-		for (const table of [
-			'districts',
-			'subdistricts',
-			'communities',
-			'buildings',
-			'renovation_projects',
-			'project_milestones',
-			'milestone_replans',
-			'candidate_submissions',
-			'renovation_targets',
-			'plan_items',
-			'funding_lines'
-		])
+		for (const table of SEEDED_TABLES)
 			expect(committed.match(new RegExp(`insert into public\\.${table} \\(`, 'g'))).toHaveLength(1);
 	});
 
@@ -45,7 +48,7 @@ describe('supabase/seed.sql', () => {
 	});
 
 	it('can run again: every insert leaves rows already there alone', () => {
-		expect(committed.match(/^on conflict do nothing;$/gm)).toHaveLength(9);
+		expect(committed.match(/^on conflict do nothing;$/gm)).toHaveLength(SEEDED_TABLES.length);
 	});
 
 	it('escapes quotes in text values', () => {
