@@ -19,6 +19,7 @@ import { Rng } from './rng';
 import { DATA_DATE, milestonesFor, stagesForBatch } from './stages';
 import { withBaselines } from './replans';
 import { candidateSubmissions } from './cycle';
+import { generateHistory } from './history';
 import { buildSubdistricts, type SeedSubdistrict } from './subdistricts';
 import {
 	BATCH_TARGETS,
@@ -265,7 +266,7 @@ export function generateSeedDataset(options: GenerateOptions = {}): SeedDataset 
 	// Last, from a fork of its own: the plans leave everything drawn before them unchanged.
 	const plans = generatePlans(rng.fork('plans'), communities, buildings, projects, milestones, DATA_DATE);
 
-	return {
+	const dataset: Omit<SeedDataset, 'history'> = {
 		seed,
 		dataDate: DATA_DATE,
 		district: { code: DISTRICT_CODE, name: DISTRICT_NAME, outline: reference.outline, source: DISTRICT_SOURCE },
@@ -279,4 +280,5 @@ export function generateSeedDataset(options: GenerateOptions = {}): SeedDataset 
 		targets,
 		...plans
 	};
+	return { ...dataset, history: generateHistory(dataset) };
 }

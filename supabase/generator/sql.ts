@@ -47,9 +47,65 @@ function insert(table: string, columns: readonly string[], rows: readonly (reado
 const geom = (geometry: Geometry) => ({ geometry });
 const uuids = (ids: readonly string[]) => ({ uuids: ids });
 
+/** The tables whose past the seed writes (renderHistory): what the map replays, and the funding. */
+const RECORDED = [
+	['communities', 'communities_record_change'],
+	['buildings', 'buildings_record_change'],
+	['renovation_projects', 'renovation_projects_record_change'],
+	['project_milestones', 'project_milestones_record_change'],
+	['plan_items', 'plan_items_record_change'],
+	['funding_lines', 'funding_lines_record_change']
+] as const;
+
+const switchRecord = (on: boolean) =>
+	`${RECORDED.map(([table, trigger]) => `alter table public.${table} ${on ? 'enable' : 'disable'} trigger ${trigger};`).join('\n')}\n`;
+
+/** How an insert entry finds the seeded row it completes. */
+const SEEDED_ROW: Record<(typeof RECORDED)[number][0], string> = {
+	communities: 'x.id::text = h.row_id',
+	buildings: 'x.id::text = h.row_id',
+	renovation_projects: 'x.id::text = h.row_id',
+	project_milestones: `x.project_id::text || '/' || x.stage = h.row_id`,
+	plan_items: 'x.id::text = h.row_id',
+	funding_lines: 'x.id::text = h.row_id'
+};
+
+/**
+ * The backdated record (history.ts), for rows that have none yet, then an insert entry as of
+ * now for any seeded row the record still lacks (one the seed put back after it was removed).
+ */
+function renderHistory(entries: SeedDataset['history']): string {
+	const json = (v: object | null) => (v === null ? 'null' : `${literal(JSON.stringify(v))}::jsonb`);
+	const rows = entries.map(
+		(e, i) =>
+			`  (${i + 1}, ${literal(e.on)}, ${e.change}, ${literal(e.table)}, ${literal(e.rowId)}, ${literal(e.action)}, ${literal(e.communityId)}::uuid, ${json(e.oldValues)}, ${json(e.values)})`
+	);
+	const seeded = RECORDED.map(
+		([table]) => `      when '${table}' then (select to_jsonb(x) from public.${table} x where ${SEEDED_ROW[table]})`
+	).join('\n');
+	return `-- The demo's backdated record (supabase/generator/history.ts): how it got to the data date.
+insert into public.audit_log (at, transaction_id, table_name, row_id, action, actor_name, community_id, subdistrict_code, old_values, new_values)
+select (h.on_date::date + time '12:00') at time zone 'Asia/Shanghai', -h.change, h.table_name, h.row_id, h.action,
+       '示例数据', h.community_id, c.subdistrict_code, h.old_values,
+       case when h.action = 'insert' then
+         case h.table_name
+${seeded}
+         end || h.new_values
+       else h.new_values end
+from (values
+${rows.join(',\n')}
+) h(ord, on_date, change, table_name, row_id, action, community_id, old_values, new_values)
+join public.communities c on c.id = h.community_id
+where not exists (select 1 from public.audit_log a where a.table_name = h.table_name and a.row_id = h.row_id)
+order by h.ord;
+select private.record_unrecorded_rows();
+`;
+}
+
 export function renderSeedSql(data: SeedDataset): string {
 	const parts = [
 		HEADER,
+		`-- The record is written below, backdated; the rows go in without it.\n${switchRecord(false)}`,
 		insert(
 			'public.districts',
 			['code', 'name', 'outline', 'source'],
@@ -209,7 +265,9 @@ export function renderSeedSql(data: SeedDataset): string {
 			'public.funding_lines',
 			['id', 'community_id', 'source', 'amount_yuan', 'plan_item_ids', 'note', 'is_demo'],
 			data.fundingLines.map((f) => [f.id, f.communityId, f.source, f.amountYuan, uuids(f.planItemIds), f.note, f.isDemo])
-		)
+		),
+		renderHistory(data.history),
+		switchRecord(true)
 	];
 	return parts.join('\n');
 }

@@ -6,10 +6,11 @@ import type { SeedFundingLine, SeedPlanItem } from './plans';
 import type { SeedMilestone } from './stages';
 import type { SeedSubdistrict } from './subdistricts';
 import type { SeedReplan } from './replans';
+import type { SeedHistoryEntry } from './history';
 import type { SeedSubmission } from './cycle';
 import type { BatchYear } from './targets';
 
-export type { SeedFundingLine, SeedMilestone, SeedPlanItem, SeedReplan, SeedSubdistrict, SeedSubmission };
+export type { SeedHistoryEntry, SeedFundingLine, SeedMilestone, SeedPlanItem, SeedReplan, SeedSubdistrict, SeedSubmission };
 
 export interface SeedDistrict {
 	code: string;
@@ -100,4 +101,6 @@ export interface SeedDataset {
 	targets: SeedTarget[];
 	planItems: SeedPlanItem[];
 	fundingLines: SeedFundingLine[];
+	/** The backdated record of how the demo got here (history.ts). */
+	history: SeedHistoryEntry[];
 }

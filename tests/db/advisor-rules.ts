@@ -44,6 +44,12 @@ export const CALLED_DIRECTLY = [
 	'private.check_building_footprint'
 ];
 
+/**
+ * Security-definer functions everyone may call directly because they give away nothing a
+ * row could: the first day the record of changes holds (the time control's start).
+ */
+export const ANYONE_MAY_CALL = ['private.record_began'];
+
 export interface AdvisorRule {
 	name: string;
 	/** splinter's number for the same rule, when it has one. */
@@ -92,19 +98,27 @@ export const ADVISOR_RULES: AdvisorRule[] = [
 	...(['anon', 'authenticated'] as const).map((role) => ({
 		name: `security_definer_executable_by_${role}_without_need`,
 		splinter: role === 'anon' ? '0028' : '0029',
-		// "Need": a policy that applies to the role calls it; anything else it could only
-		// call directly, with its owner's rights.
-		sql: `with policies as (${POLICIES})
+		// "Need": a policy that applies to the role calls it, or a view the role may read
+		// (schema as_of: the past, filtered inside by what the caller may see); anything else
+		// it could only call directly, with its owner's rights.
+		sql: `with policies as (${POLICIES}),
+		      readable_views as (
+		        select pg_get_viewdef(c.oid) as definition
+		        from pg_class c join pg_namespace n on n.oid = c.relnamespace
+		        where c.relkind = 'v' and n.nspname <> all(array['pg_catalog', 'information_schema'])
+		          and has_table_privilege('${role}', c.oid, 'select'))
 		      select format('%s.%s(%s) runs as its owner and %s may call it, but no %s policy does',
 		                    n.nspname, p.proname, pg_get_function_identity_arguments(p.oid), '${role}', '${role}') as detail
 		      from pg_proc p join pg_namespace n on n.oid = p.pronamespace
 		      where p.prosecdef and n.nspname = any(${OURS})
 		        and has_function_privilege('${role}', p.oid, 'execute')
 		        ${role === 'authenticated' ? `and (n.nspname || '.' || p.proname) <> all(array[${CALLED_DIRECTLY.map((f) => `'${f}'`).join(', ')}])` : ''}
+		        and (n.nspname || '.' || p.proname) <> all(array[${ANYONE_MAY_CALL.map((f) => `'${f}'`).join(', ')}])
 		        and not exists (
 		          select 1 from policies pol
 		          where (pol.roles && array['${role}', 'public'])
-		            and (pol.qual || ' ' || pol.with_check) like '%' || n.nspname || '.' || p.proname || '(%')`
+		            and (pol.qual || ' ' || pol.with_check) like '%' || n.nspname || '.' || p.proname || '(%')
+		        and not exists (select 1 from readable_views v where v.definition like '%' || n.nspname || '.' || p.proname || '(%')`
 	})),
 	{
 		name: 'auth_rls_initplan',

@@ -12,7 +12,7 @@ describe.each(backends)('the district atlas loader on $name', (backend) => {
 	afterAll(() => scratch?.dispose());
 
 	it('gives the public 22 communities and 296 buildings of Zhangdian as GeoJSON', async () => {
-		const atlas = await loadAtlas(PUBLIC_CALLER, scratch.db);
+		const atlas = await loadAtlas(PUBLIC_CALLER, { db: scratch.db });
 		expect(atlas.district.name).toBe('张店区');
 		expect(atlas.district.outline.geometry.type).toBe('MultiPolygon');
 		expect(atlas.subdistricts).toHaveLength(13);
@@ -27,7 +27,7 @@ describe.each(backends)('the district atlas loader on $name', (backend) => {
 	});
 
 	it('adds up to the official targets of DOMAIN.md §1, year by year and in total', async () => {
-		const atlas = await loadAtlas(PUBLIC_CALLER, scratch.db);
+		const atlas = await loadAtlas(PUBLIC_CALLER, { db: scratch.db });
 		const rows = compareWithTargets(
 			atlas.communities.features.map((f) => f.properties),
 			atlas.targets
@@ -50,7 +50,7 @@ describe.each(backends)('the district atlas loader on $name', (backend) => {
 	});
 
 	it('flags the 11 late communities, with their delay, on communities and their buildings alike', async () => {
-		const atlas = await loadAtlas(PUBLIC_CALLER, scratch.db);
+		const atlas = await loadAtlas(PUBLIC_CALLER, { db: scratch.db });
 		const late = atlas.communities.features.filter((f) => f.properties.late);
 		expect(late).toHaveLength(11);
 		expect(late.every((f) => (f.properties.delayDays ?? 0) > 0)).toBe(true);
@@ -62,7 +62,7 @@ describe.each(backends)('the district atlas loader on $name', (backend) => {
 	});
 
 	it('counts planned, started and completed communities of each target, each within the one before', async () => {
-		const atlas = await loadAtlas(PUBLIC_CALLER, scratch.db);
+		const atlas = await loadAtlas(PUBLIC_CALLER, { db: scratch.db });
 		const rows = compareWithTargets(atlas.communities.features.map((f) => f.properties), atlas.targets);
 		const all = rows.find((r) => r.target.periodStart !== r.target.periodEnd);
 		// The 22 communities of DOMAIN.md §1 as the demo has them (generator/stages.ts): 1 still at
@@ -75,12 +75,12 @@ describe.each(backends)('the district atlas loader on $name', (backend) => {
 	});
 
 	it('shows the public nothing of a community once it is unpublished', async () => {
-		const atlas = await loadAtlas(PUBLIC_CALLER, scratch.db);
+		const atlas = await loadAtlas(PUBLIC_CALLER, { db: scratch.db });
 		const hidden = atlas.communities.features[0].properties;
 		await asCaller(scratch.db, { role: 'service_role' }, (tx) =>
 			tx.query('update public.communities set published = false where id = $1', [hidden.id])
 		);
-		const after = await loadAtlas(PUBLIC_CALLER, scratch.db);
+		const after = await loadAtlas(PUBLIC_CALLER, { db: scratch.db });
 		expect(after.communities.features).toHaveLength(21);
 		expect(after.buildings.features.some((b) => b.properties.communityId === hidden.id)).toBe(false);
 		expect(after.buildings.features).toHaveLength(296 - hidden.buildingCount);

@@ -309,14 +309,14 @@ describe.each(backends)('editing on $name', (backend) => {
 	});
 
 	describe('publication', () => {
-		const publicCodes = async () => (await loadAtlas(callers.anon, scratch.db)).communities.features.map((f) => f.properties.code);
+		const publicCodes = async () => (await loadAtlas(callers.anon, { db: scratch.db })).communities.features.map((f) => f.properties.code);
 
 		it('withdraws and republishes a community for the public at once (planner)', async () => {
 			expect(await publicCodes()).toContain(IN_A.code);
 			const withdrawn = ok(await setPublication(callers.planner, a, { published: false }, scratch.db));
 			expect(withdrawn.published).toBe(false);
 			expect(await publicCodes()).not.toContain(IN_A.code);
-			expect((await loadAtlas(callers.anon, scratch.db)).buildings.features.some((f) => f.properties.communityId === a)).toBe(false);
+			expect((await loadAtlas(callers.anon, { db: scratch.db })).buildings.features.some((f) => f.properties.communityId === a)).toBe(false);
 
 			ok(await setPublication(callers.planner, a, { published: true }, scratch.db));
 			expect(await publicCodes()).toContain(IN_A.code);

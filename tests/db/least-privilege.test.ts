@@ -106,7 +106,20 @@ const EXECUTE: Record<string, string[]> = {
 	may_redraw: [],
 	check_community_boundary: ['authenticated', 'service_role'],
 	check_building_footprint: ['authenticated', 'service_role'],
-	check_geometry: []
+	check_geometry: [],
+	// The past (schema as_of): its views call these as their reader, who sees what they may;
+	// the replay itself, the visibility test and the loaders' tools only as their owner.
+	as_of: ['anon', 'authenticated', 'service_role'],
+	communities_as_of: ['anon', 'authenticated', 'service_role'],
+	buildings_as_of: ['anon', 'authenticated', 'service_role'],
+	renovation_projects_as_of: ['anon', 'authenticated', 'service_role'],
+	project_milestones_as_of: ['anon', 'authenticated', 'service_role'],
+	plan_items_as_of: ['anon', 'authenticated', 'service_role'],
+	record_began: ['anon', 'authenticated', 'service_role'],
+	replay: [],
+	may_read_past_community: [],
+	record_unrecorded_rows: [],
+	refresh_history_views: []
 };
 
 const API_ROLES = ['anon', 'authenticated', 'service_role', 'authenticator'];

@@ -77,7 +77,7 @@ describe.each(backends)('plans and funding through the server on $name', (backen
 		const values = { ...newItem(), status: 'in_progress' as const, percentComplete: 50 };
 		const saved = ok(await savePlanItem(callers.editorA, item.id, { version: item.version, seen: added.seen, values }, scratch.db));
 		expect(saved.progress.pct).toBeGreaterThan(added.progress.pct ?? 100);
-		const atlas = await loadAtlas(callers.editorA, scratch.db);
+		const atlas = await loadAtlas(callers.editorA, { db: scratch.db });
 		const feature = atlas.communities.features.find((f) => f.id === a);
 		expect(feature?.properties).toMatchObject({ progressPct: saved.progress.pct, progressWeighting: 'budget' });
 		expect(atlas.buildings.features.find((f) => f.properties.communityId === a)?.properties.progressWeighting).toBe('budget');

@@ -33,7 +33,7 @@ async function publicCommunities(scratch: Scratch): Promise<number> {
 	if (!scratch.appUrl) throw new Error('no app connection string');
 	const app = await openPostgres(scratch.appUrl);
 	try {
-		return (await loadAtlas(PUBLIC_CALLER, app)).communities.features.length;
+		return (await loadAtlas(PUBLIC_CALLER, { db: app })).communities.features.length;
 	} finally {
 		await app.close();
 	}

@@ -6,7 +6,7 @@ import { STAGES, isStage } from './stages';
  * the history timeline and a refused save show it: one entry per transaction, who made it
  * and when, and what each row changed from what to what.
  */
-export type HistoryTable = 'communities' | 'buildings' | 'renovation_projects' | 'project_milestones';
+export type HistoryTable = 'communities' | 'buildings' | 'renovation_projects' | 'project_milestones' | 'plan_items' | 'funding_lines';
 
 export type HistoryValue = string | number | boolean | null;
 
@@ -100,6 +100,10 @@ function countLine(key: 'history.added' | 'history.removed', changes: RowChange[
 	else if (buildings) parts.push(t('history.thing.buildings', { count: buildings }));
 	const milestones = count('project_milestones');
 	if (milestones) parts.push(t('history.thing.milestones', { count: milestones }));
+	const items = count('plan_items');
+	if (items) parts.push(t('history.thing.planItems', { count: items }));
+	const lines = count('funding_lines');
+	if (lines) parts.push(t('history.thing.fundingLines', { count: lines }));
 	return [t(key, { things: parts.join(t('history.listSeparator')) })];
 }
 

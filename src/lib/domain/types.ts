@@ -103,4 +103,8 @@ export interface Atlas {
 	communities: FeatureCollection<MultiPolygon, CommunityProps>;
 	buildings: FeatureCollection<Polygon, BuildingProps>;
 	targets: Target[];
+	/** The date shown, when the district is shown as it was (YYYY-MM-DD); null for now. */
+	asOf: string | null;
+	/** The first day the record of changes holds: the earliest date worth showing. */
+	recordBegan: string | null;
 }

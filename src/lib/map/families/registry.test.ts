@@ -30,7 +30,9 @@ function atlasWith(stage: CommunityProps['stage']): Atlas {
 		subdistrictLabels: { type: 'FeatureCollection', features: [] },
 		communities,
 		buildings,
-		targets: []
+		targets: [],
+		asOf: null,
+		recordBegan: null
 	};
 }
 

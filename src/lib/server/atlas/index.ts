@@ -1,19 +1,35 @@
 import type { MultiPolygon } from 'geojson';
 import type { Atlas } from '$lib/domain/types';
 import { asCaller, getDatabase, type Caller, type Database } from '../db';
+import { endOfDay } from '$lib/domain/as-of';
+import { readAsOf } from '../history/as-of';
 import * as q from './queries';
 import { toBuildingFeature, toCommunityFeature, toSubdistrict, toTarget } from './to-features';
 
 /** The district the app shows until it grows beyond Zhangdian. */
 export const DISTRICT_CODE = '370303';
 
+export interface AtlasOptions {
+	db?: Database;
+	districtCode?: string;
+	/** A past date (YYYY-MM-DD, see $lib/domain/as-of) to show the district as it was then. */
+	asOf?: string | null;
+	/** …or an exact moment (a timestamptz), as tests compare with what they saw. */
+	moment?: string;
+}
+
 /**
  * Everything the district map shows, read as `caller` so row-level security decides what
- * is visible: the public sees published communities only.
+ * is visible: the public sees published communities only. For a past date, the same
+ * queries read the rows replayed from the record of changes.
  */
-export async function loadAtlas(caller: Caller, db?: Database, districtCode = DISTRICT_CODE): Promise<Atlas> {
-	const database = db ?? (await getDatabase());
-	return asCaller(database, caller, async (tx) => {
+export async function loadAtlas(caller: Caller, options: AtlasOptions = {}): Promise<Atlas> {
+	const { districtCode = DISTRICT_CODE, asOf = null } = options;
+	const database = options.db ?? (await getDatabase());
+	const moment = options.moment ?? (asOf ? endOfDay(asOf) : null);
+	return asCaller(database, caller, async (live) => {
+		const tx = moment ? await readAsOf(live, moment) : live;
+		const [{ began }] = await live.query<{ began: string | null }>(`select private.record_began()::text as began`);
 		// One transaction, one snapshot; PGlite runs these one after another either way.
 		const [district] = await q.selectDistrict(tx, districtCode);
 		if (!district) throw new Error(`District ${districtCode} is not in the database`);
@@ -45,7 +61,9 @@ export async function loadAtlas(caller: Caller, db?: Database, districtCode = DI
 			},
 			communities: { type: 'FeatureCollection', features: communities },
 			buildings: { type: 'FeatureCollection', features: buildings },
-			targets
+			targets,
+			asOf,
+			recordBegan: began
 		};
 	});
 }

@@ -1,5 +1,7 @@
 import { planRightsOver, type CatalogueItem, type CommunityFunding, type CommunityPlan, type ListedViolation } from '$lib/domain/plan';
+import { endOfDay } from '$lib/domain/as-of';
 import type { Caller, Database, Queryable } from '../db';
+import { readAsOf } from '../history/as-of';
 import { isRowId, refuse, type Outcome } from '../writes/outcome';
 import { forbiddenFor, runAs } from '../writes/run';
 import {
@@ -55,9 +57,19 @@ export async function readFundingIn(tx: Queryable, caller: Caller, communityId: 
 	};
 }
 
-/** The plan of community `communityId` as `caller` sees it (the public: published ones). */
-export function readPlan(caller: Caller, communityId: string, db?: Database): Promise<Outcome<Seen<CommunityPlan>>> {
-	return runAs(caller, db, (tx) => readPlanIn(tx, caller, communityId));
+/** Nothing of a past plan can be changed, and funding has no replay: none of it is offered. */
+const PAST_RIGHTS = { editPlan: false, readFunding: false, editFunding: false };
+
+/**
+ * The plan of community `communityId` as `caller` sees it (the public: published ones); with
+ * `asOf` (a past date), as it stood at the end of that day, to look at only.
+ */
+export function readPlan(caller: Caller, communityId: string, db?: Database, asOf: string | null = null): Promise<Outcome<Seen<CommunityPlan>>> {
+	return runAs(caller, db, async (tx) => {
+		if (!asOf) return readPlanIn(tx, caller, communityId);
+		const plan = await readPlanIn(await readAsOf(tx, endOfDay(asOf)), caller, communityId);
+		return { ...plan, rights: PAST_RIGHTS };
+	});
 }
 
 export function readFunding(caller: Caller, communityId: string, db?: Database): Promise<Outcome<Seen<CommunityFunding>>> {
