@@ -55,6 +55,11 @@ export class AtlasView {
 		this.#update({ years: [], stages: [], subdistrict: null });
 	}
 
+	/** Shows the district as of a past date, or (null) as it stands. */
+	setAsOf(asOf: string | null) {
+		this.#update({ asOf });
+	}
+
 	select(selection: Selection) {
 		this.#update({ selection });
 	}

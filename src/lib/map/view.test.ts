@@ -13,11 +13,22 @@ describe('view in the URL', () => {
 			years: [2020, 2022],
 			stages: ['construction', 'acceptance'],
 			subdistrict: '370303002',
-			selection: { kind: 'building', code: 'ZD-2021-03-07' }
+			selection: { kind: 'building', code: 'ZD-2021-03-07' },
+			asOf: '2021-06-30'
 		};
 		const { view: parsed, ignored } = parseView(serializeView(view));
 		expect(ignored).toEqual([]);
 		expect(parsed).toEqual(view);
+	});
+
+	it('reads a past date, takes today or later as now, and reports a date that is no date', () => {
+		expect(parseView(new URLSearchParams('date=2021-06-30')).view.asOf).toBe('2021-06-30');
+		const future = parseView(new URLSearchParams('date=2999-01-01'));
+		expect([future.view.asOf, future.ignored]).toEqual([null, []]);
+		for (const bad of ['2021-02-30', 'last-year', '1999-12-31']) {
+			const parsed = parseView(new URLSearchParams(`date=${bad}`));
+			expect([parsed.view.asOf, parsed.ignored], bad).toEqual([null, ['date']]);
+		}
 	});
 
 	it('writes nothing for the default view', () => {

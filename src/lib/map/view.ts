@@ -1,3 +1,4 @@
+import { isPast, parseAsOfDate } from '$lib/domain/as-of';
 import { isStage, type Stage } from '$lib/domain/stages';
 import { isColorBy, type ColorBy } from './colorings';
 
@@ -16,6 +17,8 @@ export interface View {
 	stages: Stage[]; // empty: all
 	subdistrict: string | null;
 	selection: Selection;
+	/** The past date the district is shown as of (YYYY-MM-DD); null for now. */
+	asOf: string | null;
 }
 
 /** Where the map looks; it changes on every pan and zoom. */
@@ -33,7 +36,8 @@ export const DEFAULT_VIEW: View = {
 	years: [],
 	stages: [],
 	subdistrict: null,
-	selection: null
+	selection: null,
+	asOf: null
 };
 
 /** A parsed view plus the parameters that were ignored because they made no sense. */
@@ -79,6 +83,11 @@ const READERS: Record<string, Reader> = {
 	sel: (raw) => {
 		const match = /^(community|building):([A-Za-z0-9_-]{1,64})$/.exec(raw);
 		return match ? { selection: { kind: match[1] as 'community' | 'building', code: match[2] } } : undefined;
+	},
+	// Today or later is the present: the map as it stands, no notice.
+	date: (raw) => {
+		const date = parseAsOfDate(raw);
+		return date === undefined ? undefined : { asOf: isPast(date) ? date : null };
 	}
 };
 
@@ -113,5 +122,6 @@ export function serializeView(view: View): URLSearchParams {
 	if (view.stages.length) params.set('s', view.stages.join(','));
 	if (view.subdistrict) params.set('sd', view.subdistrict);
 	if (view.selection) params.set('sel', `${view.selection.kind}:${view.selection.code}`);
+	if (view.asOf) params.set('date', view.asOf);
 	return params;
 }

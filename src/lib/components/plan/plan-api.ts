@@ -17,7 +17,9 @@ export function loadCatalogue(): Promise<CatalogueItem[]> {
 	return catalogue;
 }
 
-export const loadPlan = (communityId: string) => callApi<SeenPlan>(`/api/communities/${communityId}/plan`);
+/** The plan as it stands, or (asOf) as it stood at the end of a past day. */
+export const loadPlan = (communityId: string, asOf: string | null = null) =>
+	callApi<SeenPlan>(`/api/communities/${communityId}/plan${asOf ? `?date=${asOf}` : ''}`);
 export const loadFunding = (communityId: string) => callApi<SeenFunding>(`/api/communities/${communityId}/funding`);
 
 /** Adds (no id) or changes a row of the plan or the funding; the answer is the whole as it now stands. */
