@@ -14,6 +14,7 @@ import { memoryFigures, type ServerMemory } from './memory';
 import { loadOnce, type ScriptLoad } from './page-load';
 import { policyFigures, ROLES, type PolicyFigures, type Timing } from './policies';
 import { BOX } from './tile-query';
+import { asOfFigures, type AsOfFigures } from './as-of';
 import { backends } from '../db/backends';
 import { kb, median, ms, quantile, ratio, table } from './stats';
 
@@ -24,9 +25,11 @@ const PAGE_RUNS = 5;
 const POLICY_ROUNDS = 60;
 const POLICY_WARMUP = 5;
 const POLICY_EARLIER_ROUNDS = 3;
+const AS_OF_ROUNDS = 10;
+const AS_OF_WARMUP = 2;
 
 // `npm run bench -- --only f` (or `--only a,f`) runs just those parts.
-const PARTS = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
+const PARTS = ['a', 'b', 'c', 'd', 'e', 'f', 'g'] as const;
 const { values: args } = parseArgs({ options: { only: { type: 'string' } } });
 const only = new Set(args.only ? args.only.split(',').map((p) => p.trim()) : PARTS);
 for (const part of only) if (!PARTS.includes(part as (typeof PARTS)[number])) throw new Error(`--only: no part (${part}); parts are ${PARTS.join(', ')}`);
@@ -185,6 +188,19 @@ function printPolicies(f: PolicyFigures): void {
 	console.log(table(['form', ...ROLES], f.earlier.map((v) => [v.label, ...ROLES.map((r) => cell(v.timings[r], v.timings.owner))])));
 }
 
+function printAsOf(f: AsOfFigures): void {
+	console.log(`\n${f.backend}: ${f.live.length} rounds alternating, ${f.entries.toLocaleString('en')} record entries`);
+	console.log(
+		table(
+			['map data', 'median', 'p95', 'ratio to now'],
+			[
+				['as it stands', ms(median(f.live)), ms(quantile(f.live, 0.95)), ''],
+				['as of 2021-06-30 (replayed)', ms(median(f.past)), ms(quantile(f.past, 0.95)), ratio(median(f.past) / median(f.live))]
+			]
+		)
+	);
+}
+
 const started = performance.now();
 const browserParts = ['a', 'b', 'c', 'd', 'e'].some((p) => only.has(p));
 if (browserParts) await ensureBuild();
@@ -201,5 +217,9 @@ if (only.has('f')) {
 	for (const backend of backends) {
 		printPolicies(await policyFigures(backend, { rounds: POLICY_ROUNDS, warmup: POLICY_WARMUP, earlierRounds: POLICY_EARLIER_ROUNDS }));
 	}
+}
+if (only.has('g')) {
+	console.log('\n(g) The map page\'s data (loadAtlas as a planner) now and as of a past date: each backend on a seeded scratch database');
+	for (const backend of backends) printAsOf(await asOfFigures(backend, AS_OF_ROUNDS, AS_OF_WARMUP));
 }
 console.log(`\nbench took ${((performance.now() - started) / 1000).toFixed(0)} s`);
