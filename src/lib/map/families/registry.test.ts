@@ -30,7 +30,8 @@ function atlasWith(stage: CommunityProps['stage']): Atlas {
 		subdistrictLabels: { type: 'FeatureCollection', features: [] },
 		communities,
 		buildings,
-		targets: []
+		targets: [],
+		batchProgress: []
 	};
 }
 

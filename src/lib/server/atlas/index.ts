@@ -2,7 +2,7 @@ import type { MultiPolygon } from 'geojson';
 import type { Atlas } from '$lib/domain/types';
 import { asCaller, getDatabase, type Caller, type Database } from '../db';
 import * as q from './queries';
-import { toBuildingFeature, toCommunityFeature, toSubdistrict, toTarget } from './to-features';
+import { toBatchProgress, toBuildingFeature, toCommunityFeature, toSubdistrict, toTarget } from './to-features';
 
 /** The district the app shows until it grows beyond Zhangdian. */
 export const DISTRICT_CODE = '370303';
@@ -21,6 +21,7 @@ export async function loadAtlas(caller: Caller, db?: Database, districtCode = DI
 		const communities = (await q.selectCommunities(tx, districtCode)).map(toCommunityFeature);
 		const buildings = (await q.selectBuildings(tx, districtCode)).map(toBuildingFeature);
 		const targets = (await q.selectTargets(tx, districtCode)).map(toTarget);
+		const batchProgress = (await q.selectBatchProgress(tx)).map(toBatchProgress);
 		const outline: MultiPolygon = JSON.parse(district.outline);
 		return {
 			district: {
@@ -45,7 +46,8 @@ export async function loadAtlas(caller: Caller, db?: Database, districtCode = DI
 			},
 			communities: { type: 'FeatureCollection', features: communities },
 			buildings: { type: 'FeatureCollection', features: buildings },
-			targets
+			targets,
+			batchProgress
 		};
 	});
 }
