@@ -74,6 +74,35 @@ describe.each(backends)('the district atlas loader on $name', (backend) => {
 		]);
 	});
 
+	it('gives each batch year the percent complete of public.plan_progress, which the plan items reconcile with', async () => {
+		const atlas = await loadAtlas(PUBLIC_CALLER, scratch.db);
+		expect(atlas.batchProgress.map((b) => b.batchYear)).toEqual([2020, 2021, 2022]);
+		const fromView = await asCaller(scratch.db, PUBLIC_CALLER, (tx) =>
+			tx.query<{ key: string; progress_pct: number; weighting: string }>(
+				`select key, progress_pct, weighting from public.plan_progress where level = 'batch_year' order by key`
+			)
+		);
+		expect(atlas.batchProgress.map((b) => [String(b.batchYear), b.pct, b.weighting])).toEqual(fromView.map((r) => [r.key, r.progress_pct, r.weighting]));
+		// By hand from the rows the public may read: the budget-weighted mean of the batch's items
+		// where every item has a budget, else the plain mean (the view's documented fallback).
+		const items = await asCaller(scratch.db, PUBLIC_CALLER, (tx) =>
+			tx.query<{ batch_year: number; budget: number | null; pct: number }>(
+				`select c.batch_year, i.budget_yuan::float8 as budget, i.percent_complete::float8 as pct
+				 from public.plan_items i join public.communities c on c.id = i.community_id`
+			)
+		);
+		for (const batch of atlas.batchProgress) {
+			const own = items.filter((i) => i.batch_year === batch.batchYear);
+			const budgets = own.map((i) => i.budget);
+			const byBudget = budgets.every((b) => b !== null) && budgets.reduce<number>((a, b) => a + (b ?? 0), 0) > 0;
+			const pct = byBudget
+				? own.reduce((a, i) => a + (i.budget ?? 0) * i.pct, 0) / own.reduce((a, i) => a + (i.budget ?? 0), 0)
+				: own.reduce((a, i) => a + i.pct, 0) / own.length;
+			expect([batch.batchYear, batch.items, batch.weighting]).toEqual([batch.batchYear, own.length, byBudget ? 'budget' : 'count']);
+			expect(batch.pct).toBeCloseTo(pct, 1);
+		}
+	});
+
 	it('shows the public nothing of a community once it is unpublished', async () => {
 		const atlas = await loadAtlas(PUBLIC_CALLER, { db: scratch.db });
 		const hidden = atlas.communities.features[0].properties;

@@ -202,6 +202,7 @@ describe.each(backends)('editing on $name', (backend) => {
 			const values = structuredClone(form.values);
 			values.milestones.archived.plannedOn = '2031-05-01';
 			values.milestones.acceptance.plannedOn = '2031-01-15';
+			values.replanReason = '施工单位变更';
 			const saved = ok(await saveProjectProgress(callers.editorA, a, { version: form.version, seen: form.seen, values: { ...values, statusAsOf: today } }, scratch.db));
 
 			expect(saved.version).toBe(form.version + 1);
@@ -217,6 +218,7 @@ describe.each(backends)('editing on $name', (backend) => {
 			const fresh = ok(await readProjectProgress(callers.planner, a, scratch.db));
 			const values = structuredClone(fresh.values);
 			values.milestones.archived.plannedOn = '2031-06-01';
+			values.replanReason = '审计排期顺延';
 			ok(await saveProjectProgress(callers.planner, a, { version: fresh.version, seen: fresh.seen, values }, scratch.db));
 
 			const refused = refusal(await saveProjectProgress(callers.editorA, a, { version: stale.version, seen: stale.seen, values: stale.values }, scratch.db));
@@ -229,6 +231,30 @@ describe.each(backends)('editing on $name', (backend) => {
 					}
 				]
 			});
+		});
+
+		it('refuses a planned date moved without a reason (422 on the reason), writing nothing, and keeps the reason given', async () => {
+			const form = ok(await readProjectProgress(callers.editorA, a, scratch.db));
+			expect(form.values.replanReason).toBeNull();
+			const before = await auditCount(scratch.db);
+			const values = structuredClone(form.values);
+			values.milestones.archived.plannedOn = '2031-07-01';
+			expect(refusal(await saveProjectProgress(callers.editorA, a, { version: form.version, seen: form.seen, values }, scratch.db))).toEqual({
+				kind: 'invalid',
+				rule: true,
+				fields: { replanReason: { key: 'edit.error.replanReasonRequired' } }
+			});
+			expect(ok(await readProjectProgress(callers.editorA, a, scratch.db)).version).toBe(form.version);
+			expect(await auditCount(scratch.db)).toBe(before);
+
+			values.replanReason = ' 冬季停工，顺延 ';
+			ok(await saveProjectProgress(callers.editorA, a, { version: form.version, seen: form.seen, values }, scratch.db));
+			const [replan] = await scratch.db.query<{ new_on: string; reason: string; replanned_by: string }>(
+				`select r.new_on::text, r.reason, r.replanned_by from public.milestone_replans r join public.renovation_projects p on p.id = r.project_id
+				 where p.community_id = $1 and r.stage = 'archived' order by r.replanned_at desc limit 1`,
+				[a]
+			);
+			expect(replan).toEqual({ new_on: '2031-07-01', reason: '冬季停工，顺延', replanned_by: (callers.editorA as { userId: string }).userId });
 		});
 
 		it('is all or nothing: when the milestones fail, the stage is not changed either', async () => {
@@ -251,6 +277,7 @@ describe.each(backends)('editing on $name', (backend) => {
 				values.stage = 'archived';
 				values.milestones.archived = { plannedOn: '2041-01-01', actualOn: values.statusAsOf };
 				values.milestones.acceptance.actualOn ??= values.statusAsOf;
+				values.replanReason = '提前归档';
 
 				expect(refusal(await saveProjectProgress(callers.editorA, a, { version: form.version, seen: form.seen, values }, scratch.db))).toEqual({
 					kind: 'invalid',

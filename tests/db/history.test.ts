@@ -45,6 +45,7 @@ describe.each(backends)('history on $name', (backend) => {
 		const values = structuredClone(progress.values);
 		values.milestones.archived.plannedOn = '2032-01-01';
 		values.milestones.acceptance.plannedOn = '2031-01-01';
+		values.replanReason = '竣工验收推迟';
 		ok(await saveProjectProgress(callers.planner, a, { version: progress.version, seen: progress.seen, values }, scratch.db));
 		await scratch.db.query(`update public.communities set boundary = extensions.st_multi(extensions.st_buffer(extensions.st_geometryn(boundary, 1), 0.00001)) where id = $1`, [a]);
 	});

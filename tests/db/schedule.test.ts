@@ -6,6 +6,7 @@ import { addStaff, callers, communityId, IN_A, IN_B } from './staff-fixture';
 interface Failure {
 	code?: string;
 	hint?: string;
+	constraint?: string;
 }
 
 async function failure(promise: Promise<unknown>): Promise<Failure> {
@@ -100,9 +101,22 @@ describe.each(backends)('schedules on $name', (backend) => {
 		expect((await replans(projectB, 'archived')).map((r) => r.reason)).not.toContain('越权');
 	});
 
-	it('keeps a change without a reason with none, so the panel can say so', async () => {
-		await replan(callers.planner, projectA, 'archived', '2031-05-01', null);
-		expect((await replans(projectA, 'archived')).at(-1)).toMatchObject({ new_on: '2031-05-01', reason: null });
+	it('refuses to move a planned date without a reason, to anyone, and records nothing', async () => {
+		const before = await milestone(projectA, 'archived');
+		const history = await replans(projectA, 'archived');
+		for (const run of [
+			() => replan(callers.planner, projectA, 'archived', '2031-05-01', null),
+			() => replan(callers.editorA, projectA, 'archived', '2031-05-01', '  '),
+			() => replan(callers.planner, projectA, 'archived', null, null),
+			() => scratch.db.query(`update public.project_milestones set planned_on = '2031-05-01' where project_id = $1 and stage = 'archived'`, [projectA])
+		]) {
+			expect(await failure(run())).toMatchObject({ code: '23514', constraint: 'replan_reason_required' });
+		}
+		expect(await milestone(projectA, 'archived')).toEqual(before);
+		expect(await replans(projectA, 'archived')).toEqual(history);
+		// The same change with a reason goes through, and the reason is kept.
+		await replan(callers.planner, projectA, 'archived', '2031-05-01', '审计延期');
+		expect((await replans(projectA, 'archived')).at(-1)).toMatchObject({ new_on: '2031-05-01', reason: '审计延期' });
 	});
 
 	it('refuses to move a baseline, to anyone', async () => {

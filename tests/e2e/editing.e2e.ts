@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request, Response } from 'playwright-core';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
@@ -137,6 +137,16 @@ describe('editing, from sign-in to publication', () => {
 		await form.locator('input[name="tendering.actualOn"]').fill('2025-06-12');
 		await form.locator('input[name="construction.plannedOn"]').fill('2025-09-01');
 		await form.locator('input[name=statusAsOf]').fill('2025-06-20');
+		// A planned date moved: the form asks why before it sends anything.
+		const sent: string[] = [];
+		const count = (r: Request) => void (r.method() === 'PUT' && sent.push(r.url()));
+		page.on('request', count);
+		await form.getByRole('button', { name: '保存', exact: true }).click();
+		await expect.poll(() => form.innerText()).toContain('计划日期有调整，请写明理由');
+		page.off('request', count);
+		expect(sent).toEqual([]);
+		expect(await form.innerText()).toContain('调整计划日期的理由（工程实施）');
+		await form.locator('textarea[name=replanReason]').fill('招标延后，开工顺延一个月');
 		saved = answerTo(page, 'PUT', `/api/communities/${communityId}/progress`);
 		await form.getByRole('button', { name: '保存', exact: true }).click();
 		expect((await saved).status()).toBe(200);

@@ -30,6 +30,24 @@ describe('exploring the map', () => {
 		await expect.poll(() => mapZoom(page), { timeout: 10_000 }).toBeGreaterThan(before + 2);
 	});
 
+	pageTest('marks late communities among the search results, with their delay in days', async (page) => {
+		const atlas = await fetchAtlas(inject('baseURL'));
+		const all = atlas.communities.features.map((f) => f.properties);
+		// Names no other community's name contains, so each search lists one community.
+		const unique = all.filter((c) => all.filter((o) => o.name.includes(c.name)).length === 1);
+		const late = unique.find((c) => c.late && c.delayDays !== null);
+		const onTime = unique.find((c) => !c.late);
+		if (!late || !onTime) throw new Error('the demo data should have late and punctual communities');
+		await openAtlas(page);
+		const option = (name: string) => page.locator('[data-testid=search-results] button', { hasText: name });
+
+		await page.locator('[data-testid=search]').fill(late.name);
+		await expect.poll(() => option(late.name).locator('[data-testid=late-mark]').innerText()).toBe(`滞后 ${late.delayDays} 天`);
+		await page.locator('[data-testid=search]').fill(onTime.name);
+		await option(onTime.name).waitFor();
+		expect(await option(onTime.name).locator('[data-testid=late-mark]').count()).toBe(0);
+	});
+
 	pageTest('says so when a search finds nothing', async (page) => {
 		await openAtlas(page, '?lang=en');
 		await page.locator('[data-testid=search]').fill('不存在的小区');

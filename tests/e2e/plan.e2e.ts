@@ -7,6 +7,7 @@ import type { Atlas } from '../../src/lib/domain/types';
 import { launchChromium } from './harness/browser';
 import { ADMIN, addMember, EDITOR, NEW_COMMUNITY, newPage, PLANNER, signIn, startEditingStage, type EditingStage, type Member } from './harness/editing';
 import { openAtlas } from './harness/map';
+import { NO_PLAN_COLOR, PROGRESS_BINS } from '../../src/lib/map/palette';
 
 // The plan as its users keep it, in Chromium: an editor plans its community's renovation
 // and records progress, and the percentage follows, weighted by budget; a planner finds a
@@ -54,6 +55,25 @@ describe('plans and funding, in the browser', () => {
 		return Object.fromEntries(own.map((f) => [f.properties.code, f.properties.progressPct]));
 	}
 
+	/**
+	 * The fill colour the map draws community `id` with now, as #rrggbb, or null where it is
+	 * not drawn: MapLibre evaluates the layer's paint for each feature queried.
+	 */
+	function drawnFill(page: Page, id: string): Promise<string | null> {
+		return page.evaluate((id) => {
+			type Rgba = { r: number; g: number; b: number; a: number };
+			const map = (window as Window & { __map?: import('maplibre-gl').Map }).__map;
+			if (!map) throw new Error('window.__map is not set');
+			const hit = map.queryRenderedFeatures({ layers: ['communities-fill'] }).find((f) => f.properties.id === id);
+			const color = hit?.layer.paint && (hit.layer.paint as Record<string, unknown>)['fill-color'];
+			if (!color || typeof color !== 'object') return null;
+			const { r, g, b, a } = color as Rgba;
+			// Premultiplied by alpha.
+			const hex = (v: number) => Math.round((a ? v / a : v) * 255).toString(16).padStart(2, '0');
+			return `#${hex(r)}${hex(g)}${hex(b)}`;
+		}, id);
+	}
+
 	beforeAll(async () => {
 		stage = await startEditingStage();
 		browser = await launchChromium();
@@ -83,10 +103,18 @@ describe('plans and funding, in the browser', () => {
 	it('lets the editor plan its community and record progress; the percentage follows, weighted by budget', async () => {
 		const page = await pageOf(EDITOR);
 		const { communityId } = stage;
-		await openAtlas(page, `?sel=community:${NEW_COMMUNITY.code}`);
+		await openAtlas(page, `?sel=community:${NEW_COMMUNITY.code}&by=progress`);
 		const section = page.locator(`${PANEL} [data-testid=plan-section]`);
 		await expect.poll(() => section.innerText()).toContain('尚无计划条目');
 		expect(await section.locator('[data-testid=plan-progress]').innerText()).toContain('尚无进度');
+		// The community's batch (2025) has no plan items yet: the totals list no figure for it,
+		// and the map draws the community as having no plan.
+		const batch = page.locator('[data-testid=batch-progress] tr[data-year="2025"]');
+		expect(await page.locator('[data-testid=batch-progress] tr[data-year]').count()).toBeGreaterThan(0);
+		expect(await batch.count()).toBe(0);
+		expect(await drawnFill(page, communityId)).toBe(NO_PLAN_COLOR);
+		// Set on this document only: still there at the end, no reload happened between.
+		await page.evaluate(() => Object.assign(window, { __samePage: true }));
 
 		async function addItem(code: string, quantity: string, budget: string, building?: string) {
 			await section.getByRole('button', { name: '添加计划条目', exact: true }).click();
@@ -104,6 +132,8 @@ describe('plans and funding, in the browser', () => {
 		await addItem('painting', '800', '40000', '1号楼');
 		const progress = section.locator('[data-testid=plan-progress]');
 		await expect.poll(() => progress.innerText()).toMatch(/完成 0%\s*按预算加权/);
+		await expect.poll(() => batch.innerText()).toMatch(/2025\s*0\.0%\s*按预算加权/);
+		await expect.poll(() => drawnFill(page, communityId)).toBe(PROGRESS_BINS[0].color);
 		// The unit came from the catalogue.
 		expect(await section.locator('[data-testid=plan-item][data-code=roads]').innerText()).toContain('1,000 m²');
 		expect(await section.locator('[data-testid=plan-item][data-code=painting]').innerText()).toContain('1 栋楼');
@@ -117,6 +147,9 @@ describe('plans and funding, in the browser', () => {
 		await form.getByRole('button', { name: '保存', exact: true }).click();
 		expect((await saved).status()).toBe(200);
 		await expect.poll(() => progress.innerText()).toMatch(/完成 40%\s*按预算加权/);
+		// The batch is this one community: its figure is the community's, from the view.
+		await expect.poll(() => batch.innerText()).toMatch(/40\.0%\s*按预算加权/);
+		await expect.poll(() => drawnFill(page, communityId)).toBe(PROGRESS_BINS[1].color);
 		expect(await atlasCommunity(page, NEW_COMMUNITY.code)).toMatchObject({ progressPct: 40, progressWeighting: 'budget' });
 		// Buildings share the roads equally; only 1号楼 is painted: (53,333 × 50) / 93,333 = 28.6 %.
 		expect(await atlasBuildings(page, NEW_COMMUNITY.code)).toEqual({ [`${NEW_COMMUNITY.code}-1`]: 28.6, [`${NEW_COMMUNITY.code}-2`]: 50, [`${NEW_COMMUNITY.code}-3`]: 50 });
@@ -124,6 +157,10 @@ describe('plans and funding, in the browser', () => {
 		// An item without a budget: the percentage falls back to counting items, and says so.
 		await addItem('greening', '300', '');
 		await expect.poll(() => progress.innerText()).toMatch(/完成 16\.7%\s*按条目计数/);
+		await expect.poll(() => batch.innerText()).toMatch(/16\.7%\s*按条目计数：3 项中 1 项缺少预算/);
+		expect(await batch.getAttribute('data-weighting')).toBe('count');
+		expect(await drawnFill(page, communityId)).toBe(PROGRESS_BINS[0].color);
+		expect(await page.evaluate(() => '__samePage' in window)).toBe(true);
 		expect(await atlasCommunity(page, NEW_COMMUNITY.code)).toMatchObject({ progressPct: 16.7, progressWeighting: 'count' });
 	});
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './harness/browser';
 import { ADMIN, addMember, NEW_COMMUNITY, newPage, PLANNER, signIn, startEditingStage, type EditingStage } from './harness/editing';
 import { openAtlas } from './harness/map';
+import type { Atlas } from '../../src/lib/domain/types';
 
 // A planner re-plans a milestone with a reason, in Chromium, and reads original against
 // current plan and the delay in the community's panel. It writes, so it runs its own app
@@ -13,6 +14,7 @@ describe('re-planning a milestone, and the annual cycle', () => {
 	let browser: Browser;
 	const contexts: BrowserContext[] = [];
 	const PANEL = '[data-testid=detail-panel]';
+	let plannerPassword = '';
 
 	async function pageOf(account: { email: string; password: string }): Promise<Page> {
 		const { context, page } = await newPage(browser, stage.app.url);
@@ -24,6 +26,7 @@ describe('re-planning a milestone, and the annual cycle', () => {
 	beforeAll(async () => {
 		stage = await startEditingStage();
 		browser = await launchChromium();
+		plannerPassword = await addMember(await pageOf(ADMIN), PLANNER);
 	}, 240_000);
 
 	afterAll(async () => {
@@ -33,9 +36,7 @@ describe('re-planning a milestone, and the annual cycle', () => {
 	});
 
 	it('keeps the original date, shows the new one with the move and the reason, and the delay against the original', async () => {
-		const admin = await pageOf(ADMIN);
-		const password = await addMember(admin, PLANNER);
-		const page = await pageOf({ email: PLANNER.email, password });
+		const page = await pageOf({ email: PLANNER.email, password: plannerPassword });
 		await openAtlas(page, `?sel=community:${NEW_COMMUNITY.code}`);
 		const panel = page.locator(PANEL);
 		const schedule = panel.locator('[data-testid=schedule]');
@@ -73,5 +74,52 @@ describe('re-planning a milestone, and the annual cycle', () => {
 		expect(states.filter((s) => s === 'missing')).toHaveLength(3);
 		expect(states.filter((s) => s === 'late')).toHaveLength(2);
 		expect(await page.locator('[data-testid=cycle-counts]').innerText()).toMatch(/逾期未报 3/);
+	});
+
+	it('lists every community the planner may see, the late ones first by delay, each leading to its place on the map', async () => {
+		const page = await pageOf({ email: PLANNER.email, password: plannerPassword });
+		const atlas = (await (await page.request.get('/api/atlas')).json()) as Atlas;
+		await page.goto('/communities', { waitUntil: 'networkidle' });
+		const rows = page.locator('[data-testid=community-list] tbody tr');
+		const listed = () =>
+			rows.evaluateAll((trs) =>
+				trs.map((tr) => ({
+					code: tr.getAttribute('data-code') ?? '',
+					late: tr.getAttribute('data-late') === 'true',
+					delay: tr.querySelector('[data-field=delay]')?.textContent?.trim() ?? '',
+					progress: tr.querySelector('[data-field=progress]')?.textContent?.replace(/\s+/g, ' ').trim() ?? ''
+				}))
+			);
+		const byCode = new Map(atlas.communities.features.map((f) => [f.properties.code, f.properties]));
+		const first = await listed();
+		expect(first.map((r) => r.code).sort()).toEqual([...byCode.keys()].sort());
+		const late = atlas.communities.features.filter((f) => f.properties.late).length;
+		expect(late).toBe(11);
+		expect(await page.locator('[data-testid=community-list-summary]').innerText()).toContain(`其中进度滞后 ${late} 个`);
+		// The late ones lead, the longest delay first, each with the map's delay in days.
+		expect(first.slice(0, late).every((r) => r.late)).toBe(true);
+		const days = first.slice(0, late).map((r) => {
+			const c = byCode.get(r.code);
+			expect(r.delay).toBe(c?.delayDays === null ? '滞后' : `滞后 ${c?.delayDays} 天`);
+			return c?.delayDays ?? -1;
+		});
+		expect(days).toEqual([...days].sort((a, b) => b - a));
+		// Every percentage says how it was weighted.
+		for (const r of first) {
+			const c = byCode.get(r.code);
+			if (c?.progressPct === null) expect(r.progress).toBe('尚无进度');
+			else expect(r.progress).toMatch(c?.progressWeighting === 'budget' ? /%\s按预算加权$/ : /%\s按条目计数/);
+		}
+
+		await page.locator('a[data-sort=name]').click();
+		await page.waitForURL((url) => url.searchParams.get('sort') === 'name');
+		const names = (await listed()).map((r) => byCode.get(r.code)?.name ?? '');
+		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'zh-CN')));
+
+		const top = (await listed())[0];
+		await rows.first().locator('a').click();
+		await page.waitForFunction(() => performance.getEntriesByName('atlas:map-idle').length > 0, undefined, { timeout: 45_000 });
+		expect(new URL(page.url()).searchParams.get('sel')).toBe(`community:${top.code}`);
+		await expect.poll(() => page.locator(PANEL).innerText()).toContain(byCode.get(top.code)?.name);
 	});
 });

@@ -60,6 +60,7 @@ try {
 	await form.locator('input[name="tendering.actualOn"]').fill('2025-06-12');
 	await form.locator('input[name="construction.plannedOn"]').fill('2025-09-01');
 	await form.locator('input[name=statusAsOf]').fill('2025-06-20');
+	await form.locator('textarea[name=replanReason]').fill('招标延后，开工顺延一个月');
 	await save(page);
 
 	await page.locator(PANEL).getByRole('button', { name: '查看修改历史' }).click();

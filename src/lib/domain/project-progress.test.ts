@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldErrors } from './input';
-import { makeProjectProgressSchema, type ProjectProgress } from './project-progress';
+import { makeProjectProgressSchema, replannedStages, type ProjectProgress } from './project-progress';
 
 const TODAY = '2024-05-20';
 const schema = makeProjectProgressSchema(() => TODAY);
@@ -74,5 +74,28 @@ describe('project progress', () => {
 		expect(errorsOf(p)).toEqual({ 'milestones.approval.plannedOn': { key: 'edit.error.date' } });
 		const { archived: _, ...fiveStages } = progress().milestones;
 		expect(Object.keys(errorsOf({ ...progress(), milestones: fiveStages }))).toEqual(['milestones.archived']);
+	});
+
+	it('asks for a reason when a planned date moves from the one loaded, not for a first date', () => {
+		const loaded = progress();
+		const withBefore = makeProjectProgressSchema(() => TODAY, () => loaded.milestones);
+		const errors = (input: unknown) => {
+			const result = withBefore.safeParse(input);
+			return result.success ? {} : fieldErrors(result.error);
+		};
+		expect(errors(progress())).toEqual({});
+		const moved = progress();
+		moved.milestones.acceptance.plannedOn = '2025-04-01';
+		moved.milestones.archived.plannedOn = '2025-09-01'; // a first date: no re-plan
+		expect(replannedStages(loaded.milestones, moved.milestones)).toEqual(['acceptance']);
+		expect(errors(moved)).toEqual({ replanReason: { key: 'edit.error.replanReasonRequired' } });
+		expect(errors({ ...moved, replanReason: '冬季' })).toEqual({ replanReason: { key: 'edit.error.reasonShort', values: { min: 4 } } });
+		expect(errors({ ...moved, replanReason: ' 冬季停工顺延 ' })).toEqual({});
+		// Cleared is moved too.
+		const cleared = progress();
+		cleared.milestones.acceptance.plannedOn = null;
+		expect(errors(cleared)).toEqual({ replanReason: { key: 'edit.error.replanReasonRequired' } });
+		// The server's schema, without the dates as loaded, leaves the check to the database.
+		expect(errorsOf(moved)).toEqual({});
 	});
 });

@@ -47,7 +47,7 @@ export interface Replan {
 	by: string | null;
 }
 
-const reasonText = () =>
+export const reasonText = () =>
 	z
 		.string({ error: 'edit.error.required' })
 		.trim()

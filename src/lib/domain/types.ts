@@ -95,6 +95,17 @@ export interface Target {
 	version: number;
 }
 
+/** A batch year's percent complete as public.plan_progress rolls it up from the plan items. */
+export interface BatchProgress {
+	batchYear: number;
+	/** 0–100, one decimal. */
+	pct: number;
+	weighting: ProgressWeighting;
+	/** Items in the batch, and how many of them have a budget (the fallback's cause). */
+	items: number;
+	budgetedItems: number;
+}
+
 /** Everything the district map needs, as the server loader hands it to the page. */
 export interface Atlas {
 	district: { code: string; name: string; outline: Feature<MultiPolygon, { name: string }> };
@@ -103,6 +114,8 @@ export interface Atlas {
 	communities: FeatureCollection<MultiPolygon, CommunityProps>;
 	buildings: FeatureCollection<Polygon, BuildingProps>;
 	targets: Target[];
+	/** Per batch year, as the caller may see the plans; years without plan items are absent. */
+	batchProgress: BatchProgress[];
 	/** The date shown, when the district is shown as it was (YYYY-MM-DD); null for now. */
 	asOf: string | null;
 	/** The first day the record of changes holds: the earliest date worth showing. */

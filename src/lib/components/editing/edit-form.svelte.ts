@@ -43,6 +43,11 @@ export class EditForm<T extends object> {
 		private readonly schema: z.ZodType<T>
 	) {}
 
+	/** The values as loaded or last saved (not reactive: read it when validating or deriving from `values`). */
+	get base(): T | null {
+		return this.#base;
+	}
+
 	async load(): Promise<void> {
 		this.status = 'loading';
 		const answer = await callApi<Editable<T>>(this.url);

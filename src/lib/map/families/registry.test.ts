@@ -31,6 +31,7 @@ function atlasWith(stage: CommunityProps['stage']): Atlas {
 		communities,
 		buildings,
 		targets: [],
+		batchProgress: [],
 		asOf: null,
 		recordBegan: null
 	};

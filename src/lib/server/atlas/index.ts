@@ -4,7 +4,7 @@ import { asCaller, getDatabase, type Caller, type Database } from '../db';
 import { endOfDay } from '$lib/domain/as-of';
 import { readAsOf } from '../history/as-of';
 import * as q from './queries';
-import { toBuildingFeature, toCommunityFeature, toSubdistrict, toTarget } from './to-features';
+import { toBatchProgress, toBuildingFeature, toCommunityFeature, toSubdistrict, toTarget } from './to-features';
 
 /** The district the app shows until it grows beyond Zhangdian. */
 export const DISTRICT_CODE = '370303';
@@ -37,6 +37,7 @@ export async function loadAtlas(caller: Caller, options: AtlasOptions = {}): Pro
 		const communities = (await q.selectCommunities(tx, districtCode)).map(toCommunityFeature);
 		const buildings = (await q.selectBuildings(tx, districtCode)).map(toBuildingFeature);
 		const targets = (await q.selectTargets(tx, districtCode)).map(toTarget);
+		const batchProgress = (await q.selectBatchProgress(tx)).map(toBatchProgress);
 		const outline: MultiPolygon = JSON.parse(district.outline);
 		return {
 			district: {
@@ -62,6 +63,7 @@ export async function loadAtlas(caller: Caller, options: AtlasOptions = {}): Pro
 			communities: { type: 'FeatureCollection', features: communities },
 			buildings: { type: 'FeatureCollection', features: buildings },
 			targets,
+			batchProgress,
 			asOf,
 			recordBegan: began
 		};

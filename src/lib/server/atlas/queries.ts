@@ -41,6 +41,14 @@ export interface BuildingRow extends Pick<Tables<'buildings'>, BuildingColumns> 
 	progress_weighting: ProgressWeighting | null;
 }
 
+export interface BatchProgressRow {
+	batch_year: number;
+	progress_pct: number;
+	weighting: ProgressWeighting;
+	items: number;
+	budgeted_items: number;
+}
+
 export type TargetRow = Pick<Tables<'renovation_targets'>, 'period_start' | 'period_end' | 'communities' | 'buildings'
 	| 'floor_area_wan_m2' | 'households' | 'residents' | 'source' | 'version'>;
 
@@ -107,6 +115,17 @@ export function selectBuildings(q: Queryable, districtCode: string) {
 		 where s.district_code = $1
 		 order by b.code`,
 		[districtCode]
+	);
+}
+
+/**
+ * The batch years' roll-up, read from the view rather than summed here, so the figure shown
+ * is the database's. Batch years are not district-scoped in the view: there is one district.
+ */
+export function selectBatchProgress(q: Queryable) {
+	return q.query<BatchProgressRow>(
+		`select key::int as batch_year, progress_pct, weighting, items, budgeted_items
+		 from public.plan_progress where level = 'batch_year' order by key`
 	);
 }
 

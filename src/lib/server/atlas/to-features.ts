@@ -1,6 +1,6 @@
 import type { MultiPolygon, Point, Polygon } from 'geojson';
-import type { BuildingFeature, CommunityFeature, Subdistrict, Target } from '$lib/domain/types';
-import type { BuildingRow, CommunityRow, SubdistrictRow, TargetRow } from './queries';
+import type { BatchProgress, BuildingFeature, CommunityFeature, Subdistrict, Target } from '$lib/domain/types';
+import type { BatchProgressRow, BuildingRow, CommunityRow, SubdistrictRow, TargetRow } from './queries';
 
 // Explicit converters from database rows to the typed model the page uses; the column
 // names stay snake_case in SQL and become camelCase here, in one place.
@@ -88,6 +88,10 @@ export function toBuildingFeature(row: BuildingRow): BuildingFeature {
 			progressWeighting: row.progress_weighting
 		}
 	};
+}
+
+export function toBatchProgress(row: BatchProgressRow): BatchProgress {
+	return { batchYear: row.batch_year, pct: row.progress_pct, weighting: row.weighting, items: row.items, budgetedItems: row.budgeted_items };
 }
 
 export function toTarget(row: TargetRow): Target {

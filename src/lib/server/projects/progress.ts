@@ -21,6 +21,8 @@ interface Row {
  * reported, and its milestones' dates, saved together under the project row's version, so
  * a change of milestone dates alone is guarded too. Milestones are never removed here
  * (editors may not remove them): a stage whose dates are cleared keeps its row, with none.
+ * A planned date moved needs `replanReason`, kept with each re-plan; it is not a column, so
+ * a loaded form has none.
  */
 export const projectProgress: VersionedResource<ProjectProgress> = {
 	schema: projectProgressSchema,
@@ -45,7 +47,7 @@ export const projectProgress: VersionedResource<ProjectProgress> = {
 			subdistrictCode: row.subdistrict_code,
 			version: row.version,
 			seen: Number(row.seen),
-			values: { stage: row.stage, statusAsOf: row.status_as_of, milestones }
+			values: { stage: row.stage, statusAsOf: row.status_as_of, milestones, replanReason: null }
 		};
 	},
 	async write(tx, current, version, values) {
@@ -57,6 +59,9 @@ export const projectProgress: VersionedResource<ProjectProgress> = {
 		);
 		if (!row) return undefined;
 		const milestones = STAGES.map((stage) => ({ stage, planned_on: values.milestones[stage].plannedOn, actual_on: values.milestones[stage].actualOn }));
+		// The reason every planned date moved here is recorded with (private.record_replan);
+		// without one the database refuses such a move (422 on replanReason).
+		await tx.query(`select set_config('atlas.replan_reason', $1, true)`, [values.replanReason ?? '']);
 		// Only rows whose dates differ are written, so the record holds real changes only.
 		await tx.query(
 			`insert into public.project_milestones as m (project_id, stage, planned_on, actual_on)

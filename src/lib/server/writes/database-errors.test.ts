@@ -18,3 +18,14 @@ describe('refusalFromDatabaseError: the programme rules (errcode 55000)', () => 
 		expect(refusalFromDatabaseError({ code: '55000' }, forbidden)).toBeUndefined();
 	});
 });
+
+describe('refusalFromDatabaseError: a planned date moved without a reason', () => {
+	it('is a 422 on the reason field (20261128090500_replan_reason_required.sql)', () => {
+		const error = { code: '23514', constraint: 'replan_reason_required', table: 'project_milestones', column: 'planned_on', message: 'x' };
+		expect(refusalFromDatabaseError(error, forbidden)).toEqual({
+			kind: 'invalid',
+			rule: true,
+			fields: { replanReason: { key: 'edit.error.replanReasonRequired' } }
+		});
+	});
+});

@@ -30,6 +30,8 @@ const RULES: Record<string, string> = {
  * - 42501 insufficient privilege: no grant (the public), a row-level security check, or the
  *   trigger keeping the bureau's columns from editors → 403
  * - 23514 from the geometry rules' trigger → 422 with every problem's code
+ * - 23514 replan_reason_required: a planned date changed without atlas.replan_reason
+ *   (20261128090500_replan_reason_required.sql) → 422 on the form's reason field
  * - 23514 check violation, 23502 not null, 23503 reference, 22xxx bad data → 400, on the
  *   field the constraint names when it names one
  * - 55000 a rule of the programme's state, named by the hint (eligibility_override_required,
@@ -44,6 +46,9 @@ export function refusalFromDatabaseError(error: unknown, forbidden: () => Refusa
 		// The geometry trigger lists every problem's code in the detail.
 		const problems = (property(error, 'detail') ?? '').split(',').filter(isGeometryProblem);
 		return { kind: 'geometry', problems: problems.length ? problems : ['invalid'] };
+	}
+	if (code === '23514' && property(error, 'constraint') === 'replan_reason_required') {
+		return { kind: 'invalid', rule: true, fields: { replanReason: { key: 'edit.error.replanReasonRequired' } } };
 	}
 	if (code === '23514') {
 		const column = checkedColumn(property(error, 'constraint'), property(error, 'table'));

@@ -27,11 +27,14 @@ function body(refusal: Refusal, lang: Locale) {
 /**
  * A module's outcome as the JSON answer: 200 with the value, or 400 (field messages as
  * i18n keys), 403, 404, 409 (what changed since, and the row as it stands), 422 (a shape the
- * geometry rules refuse, every reason's code) with a message in the request's language.
+ * geometry rules refuse, every reason's code; or a rule such as "a re-plan needs a reason",
+ * with the field it concerns) with a message in the request's language.
  */
 export function answer<T>(outcome: Outcome<T>, lang: Locale): Response {
 	if (outcome.ok) return json(outcome.value, { headers: HEADERS });
-	return json(body(outcome.refusal, lang), { status: STATUS[outcome.refusal.kind], headers: HEADERS });
+	const { refusal } = outcome;
+	const status = refusal.kind === 'invalid' && refusal.rule ? 422 : STATUS[refusal.kind];
+	return json(body(refusal, lang), { status, headers: HEADERS });
 }
 
 /** The request's JSON body, or undefined when it has none that parses (the schema then says 400). */

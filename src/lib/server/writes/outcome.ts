@@ -5,7 +5,8 @@ import type { HistoryEntry } from '$lib/domain/history';
 
 /** Why a request was refused: each becomes one HTTP status (http.ts). */
 export type Refusal =
-	| { kind: 'invalid'; fields: FieldErrors }
+	/** `rule`: well-formed, but a rule of the programme the database enforces refused it (422). */
+	| { kind: 'invalid'; fields: FieldErrors; rule?: true }
 	| { kind: 'forbidden'; reason: ForbiddenReason }
 	| { kind: 'not_found' }
 	| { kind: 'conflict'; changes: HistoryEntry[]; current: unknown }
