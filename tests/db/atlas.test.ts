@@ -75,7 +75,7 @@ describe.each(backends)('the district atlas loader on $name', (backend) => {
 	});
 
 	it('gives each batch year the percent complete of public.plan_progress, which the plan items reconcile with', async () => {
-		const atlas = await loadAtlas(PUBLIC_CALLER, scratch.db);
+		const atlas = await loadAtlas(PUBLIC_CALLER, { db: scratch.db });
 		expect(atlas.batchProgress.map((b) => b.batchYear)).toEqual([2020, 2021, 2022]);
 		const fromView = await asCaller(scratch.db, PUBLIC_CALLER, (tx) =>
 			tx.query<{ key: string; progress_pct: number; weighting: string }>(
