@@ -94,6 +94,7 @@ const EXECUTE: Record<string, string[]> = {
 	refuse_ineligible_entry: [],
 	keep_baseline: [],
 	record_replan: [],
+	require_replan_reason: [],
 	keep_replans: [],
 	// The planners' overview of the annual cycle reads it as its caller.
 	candidate_list_due: ['authenticated', 'service_role'],
