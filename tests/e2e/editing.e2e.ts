@@ -1,66 +1,26 @@
-import type { Browser, BrowserContext, Page, Request, Response } from 'playwright-core';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
-import { ROOT } from '../../scripts/build';
+import type { Page, Request } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { asCaller, type Caller } from '../../src/lib/server/db/roles';
 import type { Feature, MultiPolygon } from 'geojson';
 import type { CommunityProps } from '../../src/lib/domain/types';
 import { fetchAtlas, pointsInside } from './harness/atlas';
-import { launchChromium } from './harness/browser';
-import {
-	ADMIN,
-	addMember,
-	EDITOR,
-	ELSEWHERE,
-	NEW_COMMUNITY,
-	newPage,
-	openOwnerAndApp,
-	PLANNER,
-	signIn,
-	startEditingStage,
-	type EditingStage,
-	type Member
-} from './harness/editing';
+import { ADMIN, addMember, EDITOR, ELSEWHERE, NEW_COMMUNITY, openOwnerAndApp, PLANNER, type Member } from './harness/editing';
 import { clickablePoint, openAtlas, renderedIds, renderedProperties } from './harness/map';
+import { answerTo, StaffSession } from './harness/session';
 
 // The whole path of an edit, as its users take it in Chromium: the admin adds the staff, an
 // editor changes a community of its sub-district that the public does not see yet, cannot
 // change one elsewhere, two saves collide, and the public sees the change once the bureau
 // publishes it. It writes, so it runs its own app on a database of its own.
 describe('editing, from sign-in to publication', () => {
-	let stage: EditingStage;
-	let browser: Browser;
-	const contexts: BrowserContext[] = [];
-	const passwords = new Map<string, string>();
-	/** The pages of the running test, with what their consoles said, kept when it fails. */
-	let pages: { page: Page; log: string[] }[] = [];
+	let session: StaffSession;
+	const pageOf = (member?: Member | typeof ADMIN) => session.pageOf(member);
 
 	const PANEL = '[data-testid=detail-panel]';
 	/** Two pages drawing maps with software WebGL on two busy cores take their time. */
 	const TWO_MAPS_MS = 120_000;
 	const selected = (code: string) => `?sel=community:${code}`;
 	const lines = (text: string) => text.split('\n').filter((line) => line.trim());
-
-	/** A page of a fresh context, signed in as `member` unless it is the public's. */
-	async function pageOf(member?: Member | typeof ADMIN): Promise<Page> {
-		const { context, page } = await newPage(browser, stage.app.url);
-		contexts.push(context);
-		const log: string[] = [];
-		page.on('console', (m) => log.push(`[${m.type()}] ${m.text()}`));
-		page.on('pageerror', (e) => log.push(`[pageerror] ${e.message}`));
-		pages.push({ page, log });
-		if (member) {
-			const password = 'password' in member ? member.password : passwords.get(member.email);
-			if (!password) throw new Error(`${member.email} has no password yet`);
-			await signIn(page, { email: member.email, password });
-		}
-		return page;
-	}
-
-	/** Resolves with the answer to the next `method` request for `path`. */
-	const answerTo = (page: Page, method: string, path: string): Promise<Response> =>
-		page.waitForResponse((r) => r.request().method() === method && new URL(r.url()).pathname === path);
 
 	async function openEditForm(page: Page, button: '编辑小区信息' | '编辑改造进度') {
 		await page.locator(PANEL).locator('[data-testid=staff-tools]').getByRole('button', { name: button, exact: true }).click();
@@ -70,37 +30,20 @@ describe('editing, from sign-in to publication', () => {
 	}
 
 	async function publicAtlasFeature(code: string): Promise<Feature<MultiPolygon, CommunityProps> | undefined> {
-		return (await fetchAtlas(stage.app.url)).communities.features.find((f) => f.properties.code === code);
+		return (await fetchAtlas(session.stage.app.url)).communities.features.find((f) => f.properties.code === code);
 	}
 
 	beforeAll(async () => {
-		stage = await startEditingStage();
-		browser = await launchChromium();
+		session = await StaffSession.start('editing');
 	}, 240_000);
 
-	beforeEach(({ task }) => {
-		pages = [];
-		onTestFailed(async () => {
-			const dir = join(ROOT, 'test-results', 'editing');
-			await mkdir(dir, { recursive: true });
-			const slug = task.name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'test';
-			for (const [i, { page, log }] of pages.entries()) {
-				// Software WebGL can be slow to hand over a frame; a missing screenshot must not hide the failure.
-				await page.screenshot({ path: join(dir, `${slug}-${i}.png`), timeout: 15_000 }).catch(() => undefined);
-				await writeFile(join(dir, `${slug}-${i}.log`), `${page.url()}\n${log.join('\n')}\n`);
-			}
-		});
-	});
+	beforeEach(({ task }) => session.watch(task));
 
-	afterAll(async () => {
-		for (const context of contexts) await context.close().catch(() => undefined);
-		await browser?.close();
-		await stage?.stop();
-	});
+	afterAll(() => session?.close());
 
 	it('lets the admin add an editor for 体育场街道 and a planner in /admin/users', async () => {
 		const page = await pageOf(ADMIN);
-		for (const member of [EDITOR, PLANNER]) passwords.set(member.email, await addMember(page, member));
+		for (const member of [EDITOR, PLANNER]) session.remember(member, await addMember(page, member));
 		const row = (m: Member) => page.locator(`[data-testid=member-row][data-email="${m.email}"]`).innerText();
 		expect(await row(EDITOR)).toMatch(/王芳.*街道\/镇办（编辑）.*体育场街道.*正常/s);
 		expect(await row(PLANNER)).toMatch(/李建国.*区住建局（规划）.*正常/s);
@@ -108,7 +51,7 @@ describe('editing, from sign-in to publication', () => {
 
 	it('lets the editor change the facts and progress of its community, each save on the timeline', async () => {
 		const page = await pageOf(EDITOR);
-		const { communityId } = stage;
+		const { communityId } = session.stage;
 		await openAtlas(page, selected(NEW_COMMUNITY.code));
 		const panel = page.locator(PANEL);
 		await expect.poll(() => panel.innerText()).toContain(NEW_COMMUNITY.name);
@@ -200,7 +143,7 @@ describe('editing, from sign-in to publication', () => {
 			const values = part === 'facts' ? { ...before.values, households: before.values.households + 1 } : { ...before.values, statusAsOf: '2025-06-20' };
 			const forged = await page.request.put(path, {
 				data: { version: before.version, seen: before.seen, values },
-				headers: { origin: stage.app.url }
+				headers: { origin: session.stage.app.url }
 			});
 			expect(forged.status(), path).toBe(403);
 			expect(await forged.json()).toMatchObject({ error: 'forbidden', reason: 'outside_subdistricts', message: '此小区不在您负责的街道/镇，不能修改。' });
@@ -208,9 +151,9 @@ describe('editing, from sign-in to publication', () => {
 			expect({ version: after.version, values: after.values }).toEqual({ version: before.version, values: before.values });
 		}
 		// Nor may an editor publish, even its own community.
-		const publish = await page.request.post(`/api/communities/${stage.communityId}/publication`, {
+		const publish = await page.request.post(`/api/communities/${session.stage.communityId}/publication`, {
 			data: { published: true },
-			headers: { origin: stage.app.url }
+			headers: { origin: session.stage.app.url }
 		});
 		expect(publish.status()).toBe(403);
 	});
@@ -225,7 +168,7 @@ describe('editing, from sign-in to publication', () => {
 			forms.push(form);
 		}
 		const [editorForm, plannerForm] = forms;
-		const path = `/api/communities/${stage.communityId}/facts`;
+		const path = `/api/communities/${session.stage.communityId}/facts`;
 
 		await editorForm.locator('input[name=residents]').fill('296');
 		const first = answerTo(editor, 'PUT', path);
@@ -261,7 +204,7 @@ describe('editing, from sign-in to publication', () => {
 	}, TWO_MAPS_MS);
 
 	it('shows the public the community only once the planner publishes it, with the editor’s values', async () => {
-		const { communityId } = stage;
+		const { communityId } = session.stage;
 		const visitor = await pageOf();
 		const [lng, lat] = NEW_COMMUNITY.centre;
 		// Wide enough to hold 玻璃制品厂家属院 too, 600 m west, as a sign that the map has drawn.
@@ -306,8 +249,8 @@ describe('editing, from sign-in to publication', () => {
 
 	// Last, because on embedded PGlite the app holds the database folder while it runs.
 	it('and the database itself, asked as the editor, changes nothing elsewhere', async () => {
-		await stage.app.stop();
-		const { owner, app, close } = await openOwnerAndApp(stage.database);
+		await session.stage.app.stop();
+		const { owner, app, close } = await openOwnerAndApp(session.stage.database);
 		try {
 			// The editor's claims, from its staff row as the server builds them at sign-in.
 			const [member] = await owner.query<{ user_id: string; subdistricts: string[] }>(
@@ -329,7 +272,7 @@ describe('editing, from sign-in to publication', () => {
 				);
 
 			// The same statement changes the editor's own community: it is the policy that stops it elsewhere.
-			expect(await update(stage.communityId)).toEqual([{ households: 113 }]);
+			expect(await update(session.stage.communityId)).toEqual([{ households: 113 }]);
 			expect(await update(before.id)).toEqual([]);
 			expect((await state(ELSEWHERE.code))[0]).toEqual(before);
 		} finally {

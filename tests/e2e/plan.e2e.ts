@@ -1,45 +1,20 @@
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
-import { ROOT } from '../../scripts/build';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Atlas } from '../../src/lib/domain/types';
-import { launchChromium } from './harness/browser';
-import { ADMIN, addMember, EDITOR, NEW_COMMUNITY, newPage, PLANNER, signIn, startEditingStage, type EditingStage, type Member } from './harness/editing';
+import { EDITOR, NEW_COMMUNITY, PLANNER, type Member } from './harness/editing';
 import { openAtlas } from './harness/map';
 import { NO_PLAN_COLOR, PROGRESS_BINS } from '../../src/lib/map/palette';
+import { answerTo, StaffSession } from './harness/session';
 
 // The plan as its users keep it, in Chromium: an editor plans its community's renovation
 // and records progress, and the percentage follows, weighted by budget; a planner finds a
 // breach of the funding rule in the list of violations and mends it. It writes, so it runs
 // its own app on a database of its own (the editing tests' stage).
 describe('plans and funding, in the browser', () => {
-	let stage: EditingStage;
-	let browser: Browser;
-	const contexts: BrowserContext[] = [];
-	const passwords = new Map<string, string>();
-	let pages: { page: Page; log: string[] }[] = [];
+	let session: StaffSession;
+	const pageOf = (member: Member) => session.pageOf(member);
 
 	const PANEL = '[data-testid=detail-panel]';
-
-	async function pageOf(member: Member | typeof ADMIN): Promise<Page> {
-		const { context, page } = await newPage(browser, stage.app.url);
-		contexts.push(context);
-		const log: string[] = [];
-		page.on('console', (m) => log.push(`[${m.type()}] ${m.text()}`));
-		page.on('pageerror', (e) => log.push(`[pageerror] ${e.message}`));
-		pages.push({ page, log });
-		const password = 'password' in member ? member.password : passwords.get(member.email);
-		if (!password) throw new Error(`${member.email} has no password yet`);
-		await signIn(page, { email: member.email, password });
-		return page;
-	}
-
-	const answerTo = (page: Page, method: string, path: string | RegExp): Promise<Response> =>
-		page.waitForResponse((r) => {
-			const pathname = new URL(r.url()).pathname;
-			return r.request().method() === method && (typeof path === 'string' ? pathname === path : path.test(pathname));
-		});
 
 	/** The community's figures in the atlas as the signed-in member's map gets them. */
 	async function atlasCommunity(page: Page, code: string) {
@@ -75,34 +50,16 @@ describe('plans and funding, in the browser', () => {
 	}
 
 	beforeAll(async () => {
-		stage = await startEditingStage();
-		browser = await launchChromium();
-		const admin = await pageOf(ADMIN);
-		for (const member of [EDITOR, PLANNER]) passwords.set(member.email, await addMember(admin, member));
+		session = await StaffSession.start('plan', [EDITOR, PLANNER]);
 	}, 300_000);
 
-	beforeEach(({ task }) => {
-		pages = [];
-		onTestFailed(async () => {
-			const dir = join(ROOT, 'test-results', 'plan');
-			await mkdir(dir, { recursive: true });
-			const slug = task.name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'test';
-			for (const [i, { page, log }] of pages.entries()) {
-				await page.screenshot({ path: join(dir, `${slug}-${i}.png`), timeout: 15_000 }).catch(() => undefined);
-				await writeFile(join(dir, `${slug}-${i}.log`), `${page.url()}\n${log.join('\n')}\n`);
-			}
-		});
-	});
+	beforeEach(({ task }) => session.watch(task));
 
-	afterAll(async () => {
-		for (const context of contexts) await context.close().catch(() => undefined);
-		await browser?.close();
-		await stage?.stop();
-	});
+	afterAll(() => session?.close());
 
 	it('lets the editor plan its community and record progress; the percentage follows, weighted by budget', async () => {
 		const page = await pageOf(EDITOR);
-		const { communityId } = stage;
+		const { communityId } = session.stage;
 		await openAtlas(page, `?sel=community:${NEW_COMMUNITY.code}&by=progress`);
 		const section = page.locator(`${PANEL} [data-testid=plan-section]`);
 		await expect.poll(() => section.innerText()).toContain('尚无计划条目');

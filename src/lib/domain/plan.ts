@@ -27,6 +27,8 @@ export interface CatalogueItem {
 	isServiceRoom: boolean;
 	nameZh: string;
 	nameEn: string;
+	/** No longer offered for new plan items; the plans that have it keep it. */
+	retired: boolean;
 }
 
 /** A plan item as the panel shows it. */

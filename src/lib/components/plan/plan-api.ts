@@ -1,5 +1,6 @@
 import type { CatalogueItem, CommunityFunding, CommunityPlan } from '$lib/domain/plan';
-import { callApi, type ApiAnswer } from '../editing/api';
+import { callApi } from '../editing/api';
+import type { RowRequests } from './row-form.svelte';
 
 /** A plan or its funding as the endpoints give them: with the newest record entry they show. */
 export type SeenPlan = CommunityPlan & { seen: number };
@@ -17,25 +18,30 @@ export function loadCatalogue(): Promise<CatalogueItem[]> {
 	return catalogue;
 }
 
+/** Forgets the catalogue fetched, after a planner changed it: the next plan form fetches it anew. */
+export function forgetCatalogue(): void {
+	catalogue = undefined;
+}
+
 /** The plan as it stands, or (asOf) as it stood at the end of a past day. */
 export const loadPlan = (communityId: string, asOf: string | null = null) =>
 	callApi<SeenPlan>(`/api/communities/${communityId}/plan${asOf ? `?date=${asOf}` : ''}`);
 export const loadFunding = (communityId: string) => callApi<SeenFunding>(`/api/communities/${communityId}/funding`);
 
-/** Adds (no id) or changes a row of the plan or the funding; the answer is the whole as it now stands. */
-export function saveRow<T>(
-	kind: 'plan' | 'funding',
-	target: { communityId: string } | { id: string; version: number; seen: number },
-	values: unknown
-): Promise<ApiAnswer<T>> {
-	if ('communityId' in target) return callApi<T>(`/api/communities/${target.communityId}/${kind}`, { method: 'POST', body: values });
-	const url = kind === 'plan' ? `/api/plan-items/${target.id}` : `/api/funding-lines/${target.id}`;
-	return callApi<T>(url, { method: 'PUT', body: { version: target.version, seen: target.seen, values } });
-}
+const rowUrl = (kind: 'plan' | 'funding', id: string) => (kind === 'plan' ? `/api/plan-items/${id}` : `/api/funding-lines/${id}`);
 
-export function removeRow<T>(kind: 'plan' | 'funding', target: { id: string; version: number; seen: number }): Promise<ApiAnswer<T>> {
-	const url = kind === 'plan' ? `/api/plan-items/${target.id}` : `/api/funding-lines/${target.id}`;
-	return callApi<T>(url, { method: 'DELETE', body: { version: target.version, seen: target.seen } });
+/**
+ * The requests of a form for a row of community `communityId`'s plan or funding: adding it
+ * (no row yet), or saving and removing it over the version it was loaded at; every answer is
+ * the whole plan or funding as it now stands.
+ */
+export function rowRequests<T, R>(kind: 'plan' | 'funding', communityId: string, row: { id: string; version: number } | null, seen: number): RowRequests<T, R> {
+	if (!row) return { save: (values) => callApi<R>(`/api/communities/${communityId}/${kind}`, { method: 'POST', body: values }) };
+	const url = rowUrl(kind, row.id);
+	return {
+		save: (values) => callApi<R>(url, { method: 'PUT', body: { version: row.version, seen, values } }),
+		remove: () => callApi<R>(url, { method: 'DELETE', body: { version: row.version, seen } })
+	};
 }
 
 /** The catalogue item's name in the language shown. */

@@ -1,12 +1,12 @@
 import { COLORINGS } from '../colorings';
 import { viewFilter } from '../filter';
-import { COMMUNITIES } from './communities';
 import type { LayerFamily } from './types';
 
 const SUBDISTRICTS = 'subdistrict-labels';
+/** One point per community, inside its boundary: its dot, and where its name is written. */
 export const POINTS = 'community-points';
-/** Below this zoom a community is a few pixels wide, so a dot marks it. */
-const POINT_MAX_ZOOM = 13;
+/** Below this zoom a community is a few pixels wide, so a dot marks it; from it on, its name. */
+export const POINT_MAX_ZOOM = 13;
 
 // Labels need no glyph server: MapLibre 6 draws text with the browser's own fonts when the
 // style names no glyphs URL, which keeps the map offline with Chinese names.
@@ -47,11 +47,13 @@ export const labels = {
 				layout: { 'text-field': ['get', 'name'], 'text-size': 15, 'text-font': ['sans-serif'] },
 				paint: { 'text-color': '#5b5141', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 }
 			},
+			// Names come from the points, not the boundaries: MapLibre labels a polygon once in
+			// every tile it spans, so a community across a tile edge would be named twice.
 			{
 				id: 'community-labels',
 				type: 'symbol',
-				source: COMMUNITIES,
-				minzoom: 13,
+				source: POINTS,
+				minzoom: POINT_MAX_ZOOM,
 				filter,
 				layout: { 'text-field': ['get', 'name'], 'text-size': 13, 'text-font': ['sans-serif'] },
 				paint: { 'text-color': '#1d1d1d', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 }

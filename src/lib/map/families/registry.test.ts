@@ -53,6 +53,16 @@ describe('the layer family registry', () => {
 		}
 	});
 
+	it('names each community once, from its one label point, only where its dot is gone', () => {
+		const layers = layersOf(FAMILIES, inputOf(DEFAULT_VIEW));
+		const names = layers.filter((l) => l.type === 'symbol' && 'source' in l && l.source !== 'subdistrict-labels');
+		expect(names.map((l) => [l.id, 'source' in l && l.source])).toEqual([['community-labels', 'community-points']]);
+		const points = sourcesOf(FAMILIES, atlasWith('tendering'))['community-points'];
+		expect(points.type === 'geojson' && typeof points.data === 'object' && 'features' in points.data && points.data.features).toHaveLength(1);
+		const dot = layers.find((l) => l.id === 'communities-point');
+		expect(names[0].minzoom).toBe(dot?.maxzoom);
+	});
+
 	it('draws the district below communities, communities below buildings, the selection above them and labels on top', () => {
 		const ids = layersOf(FAMILIES, inputOf(DEFAULT_VIEW)).map((l) => l.id);
 		const order = ['district-fill', 'communities-fill', 'buildings-fill', 'selected-community', 'community-labels'].map((id) => ids.indexOf(id));

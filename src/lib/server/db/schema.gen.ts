@@ -552,6 +552,7 @@ export type Database = {
 					name_zh: string;
 					ordinal: number;
 					part: Database['public']['Enums']['renovation_catalogue_part'];
+					retired_at: string | null;
 					unit: string;
 					updated_at: string;
 					version: number;
@@ -565,6 +566,7 @@ export type Database = {
 					name_zh: string;
 					ordinal: number;
 					part: Database['public']['Enums']['renovation_catalogue_part'];
+					retired_at?: string | null;
 					unit: string;
 					updated_at?: string;
 					version?: number;
@@ -578,6 +580,7 @@ export type Database = {
 					name_zh?: string;
 					ordinal?: number;
 					part?: Database['public']['Enums']['renovation_catalogue_part'];
+					retired_at?: string | null;
 					unit?: string;
 					updated_at?: string;
 					version?: number;

@@ -10,14 +10,16 @@ const BUILDING = `left join public.buildings b on a.table_name = 'buildings' and
 /**
  * The record entries of a community's rows matched by `where` (SQL over `a`, with `params`
  * from $3) after the entry `after`, grouped by transaction: what changed since a form loaded.
+ * A null community: rows of no community (the catalogue's).
  */
 export async function readChanges(
 	tx: Queryable,
-	filter: { communityId: string; after: number; where: string; params: SqlParam[] }
+	filter: { communityId: string | null; after: number; where: string; params: SqlParam[] }
 ): Promise<HistoryEntry[]> {
+	const community = filter.communityId === null ? 'a.community_id is null and $1::uuid is null' : 'a.community_id = $1';
 	const rows = await tx.query<AuditRow>(
 		`select ${SELECTED} from public.audit_log a ${BUILDING}
-		 where a.community_id = $1 and a.id > $2 and (${filter.where})
+		 where ${community} and a.id > $2 and (${filter.where})
 		 order by a.id`,
 		[filter.communityId, filter.after, ...filter.params]
 	);

@@ -9,7 +9,8 @@ const VIOLATION_COLUMNS = `v.funding_line_id as "fundingLineId", v.community_id 
 
 export function selectCatalogue(q: Queryable): Promise<CatalogueItem[]> {
 	return q.query<CatalogueItem>(
-		`select code, item_class as "itemClass", part, unit, is_service_room as "isServiceRoom", name_zh as "nameZh", name_en as "nameEn"
+		`select code, item_class as "itemClass", part, unit, is_service_room as "isServiceRoom", name_zh as "nameZh", name_en as "nameEn",
+		        retired_at is not null as retired
 		 from public.renovation_catalogue order by ordinal`
 	);
 }
