@@ -95,6 +95,7 @@ const EXECUTE: Record<string, string[]> = {
 	keep_baseline: [],
 	record_replan: [],
 	require_replan_reason: [],
+	refuse_retired_catalogue_item: [],
 	keep_replans: [],
 	// The planners' overview of the annual cycle reads it as its caller.
 	candidate_list_due: ['authenticated', 'service_role'],
