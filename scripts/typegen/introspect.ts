@@ -51,7 +51,10 @@ export interface LookupTable {
 	ordinal: string;
 }
 
-export const LOOKUP_TABLES: LookupTable[] = [{ enumName: 'project_stage', table: 'project_stages', key: 'code', ordinal: 'ordinal' }];
+export const LOOKUP_TABLES: LookupTable[] = [
+	{ enumName: 'project_stage', table: 'project_stages', key: 'code', ordinal: 'ordinal' },
+	{ enumName: 'pipeline_type', table: 'pipeline_types', key: 'code', ordinal: 'ordinal' }
+];
 
 export interface SchemaModel {
 	relations: Relation[];
