@@ -980,7 +980,21 @@ export type Database = {
 			};
 		};
 		Functions: {
-			[_ in never]: never;
+			dig_conflicts: {
+				Args: {
+					dig: string;
+					planned_on: string;
+				};
+				Returns: {
+					segment_id: string;
+					pipeline_type: string;
+					community_id: string;
+					renewed_on: string;
+					moratorium_until: string;
+					blocks: boolean;
+					distance_m: number;
+				}[];
+			};
 		};
 		Enums: {
 			audit_log_action: 'insert' | 'update' | 'delete';
