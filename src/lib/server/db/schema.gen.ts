@@ -995,6 +995,21 @@ export type Database = {
 					distance_m: number;
 				}[];
 			};
+			pipe_cross_section: {
+				Args: {
+					cut: string;
+				};
+				Returns: {
+					segment_id: string;
+					pipeline_type: string;
+					distance_m: number;
+					depth_m: number;
+					diameter_mm: number;
+					section: string;
+					material: string;
+					state: string;
+				}[];
+			};
 		};
 		Enums: {
 			audit_log_action: 'insert' | 'update' | 'delete';
