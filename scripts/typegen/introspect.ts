@@ -51,14 +51,27 @@ export interface LookupTable {
 	ordinal: string;
 }
 
-export const LOOKUP_TABLES: LookupTable[] = [{ enumName: 'project_stage', table: 'project_stages', key: 'code', ordinal: 'ordinal' }];
+export const LOOKUP_TABLES: LookupTable[] = [
+	{ enumName: 'project_stage', table: 'project_stages', key: 'code', ordinal: 'ordinal' },
+	{ enumName: 'pipeline_type', table: 'pipeline_types', key: 'code', ordinal: 'ordinal' }
+];
 
 export interface SchemaModel {
 	relations: Relation[];
 	enums: ValueList[];
 	/** public.project_stages in order, for the domain's stage list. */
 	stages: { code: string; nameZh: string }[];
-	functions: string[];
+	functions: Routine[];
+}
+
+/** A function of the public schema, as PostgREST would call it: its arguments and what it returns. */
+export interface Routine {
+	name: string;
+	/** Input arguments, in order; `hasDefault` when a call may leave one out. */
+	args: Column[];
+	/** The columns of a `returns table (…)`, or the one type of a scalar result. */
+	returns: { columns: Column[] } | { type: string; isArray: boolean };
+	returnsSet: boolean;
 }
 
 // Byte order, not the locale's: the output must not depend on the machine that writes it.
@@ -170,6 +183,59 @@ async function readLookup(q: Queryable, lookup: LookupTable, relations: Relation
 	return { name: lookup.enumName, values: rows.map((r) => r.key), columns: [`${lookup.table}.${lookup.key}`, ...referencing].sort() };
 }
 
+/** The public schema's functions; an overloaded name is refused, as PostgREST could not tell them apart. */
+async function readRoutines(q: Queryable): Promise<Routine[]> {
+	const rows = await q.query<{
+		name: string;
+		returns_set: boolean;
+		defaults: number;
+		arg_names: string[];
+		arg_modes: string[];
+		arg_types: string[];
+		arg_arrays: boolean[];
+		return_type: string;
+		return_array: boolean;
+	}>(
+		`select p.proname as name, p.proretset as returns_set, p.pronargdefaults::int as defaults,
+		        coalesce(p.proargnames, '{}') as arg_names,
+		        coalesce(p.proargmodes::text[], array_fill('i'::text, array[p.pronargs::int])) as arg_modes,
+		        array(select coalesce(e.typname, t.typname)::text
+		              from unnest(coalesce(p.proallargtypes, p.proargtypes::oid[])) with ordinality u(type, i)
+		              join pg_type t on t.oid = u.type left join pg_type e on e.oid = t.typelem and t.typcategory = 'A'
+		              order by u.i) as arg_types,
+		        array(select t.typcategory = 'A'
+		              from unnest(coalesce(p.proallargtypes, p.proargtypes::oid[])) with ordinality u(type, i)
+		              join pg_type t on t.oid = u.type order by u.i) as arg_arrays,
+		        coalesce(re.typname, rt.typname)::text as return_type, re.oid is not null as return_array
+		 from pg_proc p
+		 join pg_type rt on rt.oid = p.prorettype
+		 left join pg_type re on re.oid = rt.typelem and rt.typcategory = 'A'
+		 where p.pronamespace = 'public'::regnamespace
+		 order by 1`
+	);
+	const names = rows.map((r) => r.name);
+	const overloaded = names.filter((n, i) => names.indexOf(n) !== i);
+	if (overloaded.length) throw new Error(`db:types: overloaded functions in public (${overloaded.join(', ')}) are not supported`);
+	return rows.map((r) => {
+		const column = (i: number, hasDefault = false): Column => ({
+			name: r.arg_names[i] ?? `arg${i + 1}`,
+			type: r.arg_types[i],
+			isArray: r.arg_arrays[i],
+			nullable: false,
+			hasDefault,
+			generatedAlways: false
+		});
+		const inputs = r.arg_modes.flatMap((m, i) => (['i', 'b', 'v'].includes(m) ? [i] : []));
+		const outputs = r.arg_modes.flatMap((m, i) => (['o', 'b', 't'].includes(m) ? [i] : []));
+		return {
+			name: r.name,
+			args: inputs.map((i, n) => column(i, n >= inputs.length - r.defaults)),
+			returns: outputs.length ? { columns: outputs.map((i) => column(i)) } : { type: r.return_type, isArray: r.return_array },
+			returnsSet: r.returns_set
+		};
+	});
+}
+
 export async function readSchema(q: Queryable): Promise<SchemaModel> {
 	const relations = await readRelations(q);
 	const lists = await readValueLists(q);
@@ -177,8 +243,6 @@ export async function readSchema(q: Queryable): Promise<SchemaModel> {
 	const stages = await q.query<{ code: string; nameZh: string }>(
 		`select code, name_zh as "nameZh" from public.project_stages order by ordinal`
 	);
-	const functions = await q.query<{ name: string }>(
-		`select p.proname as name from pg_proc p where p.pronamespace = 'public'::regnamespace order by 1`
-	);
-	return { relations, enums: lists.sort(byName), stages, functions: functions.map((f) => f.name) };
+	const functions = await readRoutines(q);
+	return { relations, enums: lists.sort(byName), stages, functions };
 }

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { BUILDING, COMMUNITY, FUNDING_LINE, MILESTONE_STAGE, PLAN_ITEM, PROJECT, plot, SPARE, square, SUBDISTRICT, USER, type StaffKey } from './matrix/fixture';
+import { manholeIn, pipeIn } from './matrix/pipe-fixture';
 
 /** A record of the audit log as the tests read it. */
 export interface AuditRecord {
@@ -496,5 +497,102 @@ export const WRITES: WriteCase[] = [
 			new_values: null
 		}
 	},
-	...scheduleWrites()
+	...scheduleWrites(),
+	...pipeWrites()
 ];
+
+/** Pipelines (issue 8): an editor lays and removes them in their own community, a planner corrects them. */
+function pipeWrites(): WriteCase[] {
+	const segment = '07000000-0000-4000-8000-0000000000ff';
+	const node = '08000000-0000-4000-8000-0000000000ff';
+	const addSegment = `insert into public.pipe_segments (id, community_id, pipeline_type, material, diameter_mm, depth_start_m, depth_end_m,
+	                      owner, state, renewed_on, geom)
+	                    values ('${segment}', '${COMMUNITY.A}', 'gas', 'PE', 110, 1.2, 1.5, '淄博燃气', 'renewed', '2021-09-30', ${pipeIn('A')})`;
+	const addNode = `insert into public.pipe_nodes (id, community_id, pipeline_type, kind, depth_m, state, geom)
+	                 values ('${node}', '${COMMUNITY.A}', 'gas', 'valve', 1.2, 'existing', ${manholeIn('A')})`;
+	const where = { community_id: COMMUNITY.A, subdistrict_code: A };
+	return [
+		{
+			what: 'an editor adds a pipe segment',
+			by: 'editorA',
+			sql: addSegment,
+			record: {
+				table_name: 'pipe_segments',
+				row_id: segment,
+				action: 'insert',
+				...where,
+				old_values: null,
+				new_values: expect.objectContaining({ pipeline_type: 'gas', state: 'renewed', renewed_on: '2021-09-30', depth_start_m: 1.2 })
+			}
+		},
+		{
+			what: 'a planner corrects a pipe segment',
+			by: 'planner',
+			before: addSegment,
+			sql: `update public.pipe_segments set state = 'to_renew', renewed_on = null where id = '${segment}'`,
+			record: {
+				table_name: 'pipe_segments',
+				row_id: segment,
+				action: 'update',
+				...where,
+				old_values: { state: 'renewed', renewed_on: '2021-09-30' },
+				new_values: { state: 'to_renew', renewed_on: null }
+			}
+		},
+		{
+			what: 'an editor removes a pipe segment',
+			by: 'editorA',
+			before: addSegment,
+			sql: `delete from public.pipe_segments where id = '${segment}'`,
+			record: {
+				table_name: 'pipe_segments',
+				row_id: segment,
+				action: 'delete',
+				...where,
+				old_values: expect.objectContaining({ id: segment, owner: '淄博燃气' }),
+				new_values: null
+			}
+		},
+		{
+			what: 'an editor adds a valve',
+			by: 'editorA',
+			sql: addNode,
+			record: {
+				table_name: 'pipe_nodes',
+				row_id: node,
+				action: 'insert',
+				...where,
+				old_values: null,
+				new_values: expect.objectContaining({ kind: 'valve', depth_m: 1.2 })
+			}
+		},
+		{
+			what: 'a planner corrects a valve',
+			by: 'planner',
+			before: addNode,
+			sql: `update public.pipe_nodes set state = 'abandoned' where id = '${node}'`,
+			record: {
+				table_name: 'pipe_nodes',
+				row_id: node,
+				action: 'update',
+				...where,
+				old_values: { state: 'existing' },
+				new_values: { state: 'abandoned' }
+			}
+		},
+		{
+			what: 'an editor removes a valve',
+			by: 'editorA',
+			before: addNode,
+			sql: `delete from public.pipe_nodes where id = '${node}'`,
+			record: {
+				table_name: 'pipe_nodes',
+				row_id: node,
+				action: 'delete',
+				...where,
+				old_values: expect.objectContaining({ id: node, kind: 'valve' }),
+				new_values: null
+			}
+		}
+	];
+}

@@ -121,7 +121,10 @@ const EXECUTE: Record<string, string[]> = {
 	replay: [],
 	may_read_past_community: [],
 	record_unrecorded_rows: [],
-	refresh_history_views: []
+	refresh_history_views: [],
+	// Pipelines (issue 8): triggers.
+	refuse_future_renewal: [],
+	clear_pipes_first: []
 };
 
 const API_ROLES = ['anon', 'authenticated', 'service_role', 'authenticator'];

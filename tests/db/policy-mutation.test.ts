@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db/types';
 import { backends, openSeeded, type Scratch } from './backends';
 import { addFixture } from './matrix/fixture';
+import { addPipeFixture } from './matrix/pipe-fixture';
 import { addScheduleFixture } from './matrix/schedule-fixture';
 import { succeeding } from './matrix/run';
 import { SUBJECTS, within } from './matrix/subjects';
@@ -66,6 +67,7 @@ for (const backend of backends) {
 	const scratch = await openSeeded(backend);
 	await addFixture(scratch.db);
 	await addScheduleFixture(scratch.db);
+	await addPipeFixture(scratch.db);
 	opened.push({ name: backend.name, scratch, mutations: await mutationsOf(scratch.db) });
 }
 afterAll(() => Promise.all(opened.map((o) => o.scratch.dispose())));

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, openSeeded, type Scratch } from './backends';
 import { addFixture } from './matrix/fixture';
+import { addPipeFixture } from './matrix/pipe-fixture';
 import { addScheduleFixture } from './matrix/schedule-fixture';
 import { succeeding } from './matrix/run';
 import { SUBJECTS, within } from './matrix/subjects';
@@ -14,6 +15,7 @@ describe.each(backends)('the role matrix on $name', (backend) => {
 		scratch = await openSeeded(backend);
 		await addFixture(scratch.db);
 		await addScheduleFixture(scratch.db);
+		await addPipeFixture(scratch.db);
 	});
 	afterAll(() => scratch?.dispose());
 

@@ -102,6 +102,16 @@ describe('the type generator', () => {
 		expect(rendered).toMatch(/foreignKeyName: 'typegen_probe_stage_fkey';\n\t+columns: \['stage'\];\n\t+isOneToOne: true;/);
 	});
 
+	it('renders a function of the public schema as the Supabase CLI does: optional defaults, a table as rows', async () => {
+		await db.exec(`create function public.typegen_rows(a integer, b text default 'x') returns table (n integer, tags text[])
+		  language sql as $$ select a, array[b] $$;
+		  create function public.typegen_scalar(at date) returns boolean language sql as $$ select true $$;`);
+		const schema = renderSchema(await readSchema(db));
+		await db.exec(`drop function public.typegen_rows(integer, text); drop function public.typegen_scalar(date)`);
+		expect(schema).toMatch(/typegen_rows: \{\n\t+Args: \{\n\t+a: number;\n\t+b\?: string;\n\t+\};\n\t+Returns: \{\n\t+n: number;\n\t+tags: string\[\];\n\t+\}\[\];/);
+		expect(schema).toMatch(/typegen_scalar: \{\n\t+Args: \{\n\t+at: string;\n\t+\};\n\t+Returns: boolean;/);
+	});
+
 	it('refuses a column type it has no mapping for rather than guess', async () => {
 		await db.exec(`create table public.typegen_unmapped (span int4range)`);
 		await expect(readSchema(db).then(renderSchema)).rejects.toThrow(/typegen_unmapped\.span \(int4range\)/);

@@ -35,3 +35,15 @@ export type PlanItemStatus = (typeof PLAN_ITEM_STATUSES)[number];
 /** Where money comes from (DOMAIN.md §5). */
 export const FUNDING_SOURCES = ['central_subsidy', 'provincial_subsidy', 'municipal_subsidy', 'district_budget', 'property_right_unit', 'utility_operator', 'maintenance_fund', 'public_revenue', 'donations', 'provident_fund', 'social_capital'] as const;
 export type FundingSource = (typeof FUNDING_SOURCES)[number];
+
+/** The underground networks (地下管线), in legend order. */
+export const PIPELINE_TYPES = ['water', 'rain', 'sewage', 'gas', 'heat', 'power', 'telecom'] as const;
+export type PipelineType = (typeof PIPELINE_TYPES)[number];
+
+/** Where a pipe or node stands in the renewal: a renewed one starts the ten-year rule (DOMAIN.md §3). */
+export const PIPE_STATES = ['existing', 'to_renew', 'renewed', 'abandoned'] as const;
+export type PipeState = (typeof PIPE_STATES)[number];
+
+/** Manholes (检查井) and valves (阀门). */
+export const PIPE_NODE_KINDS = ['manhole', 'valve'] as const;
+export type PipeNodeKind = (typeof PIPE_NODE_KINDS)[number];

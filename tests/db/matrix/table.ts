@@ -15,6 +15,7 @@ import {
 	square,
 	type Place
 } from './fixture';
+import { manholeIn, PIPE_NODE, PIPE_SEGMENT, pipeIn, SPARE_PIPELINE_TYPE } from './pipe-fixture';
 import { EXCLUDED, OVERRIDE, SUBMISSION, SUBMISSION_YEAR } from './schedule-fixture';
 import type { SubjectName } from './subjects';
 
@@ -236,6 +237,27 @@ const fundingLines = planTable(
 	{ editorA: OWN_A, editorB: OWN_B, ...each(READ_ALL, PLACES) }
 );
 
+// Pipelines are sensitive infrastructure: no grant to the public, nothing for signed-in users
+// without a staff role; editors read and write their own sub-districts', the bureau all.
+const ownPipes = { editorA: OWN_A, editorB: OWN_B, ...each(READ_ALL, PLACES) };
+const pipeSegments = planTable(
+	'public.pipe_segments',
+	PIPE_SEGMENT,
+	(p, id) => `insert into public.pipe_segments (id, community_id, pipeline_type, material, section, depth_start_m, depth_end_m,
+	              owner, state, geom)
+	            values ('${id}', '${COMMUNITY[p]}', 'power', '混凝土', '600×400', 1.2, 1.5, '国网淄博供电', 'to_renew', ${pipeIn(p)})`,
+	`state = 'to_renew', renewed_on = null`,
+	ownPipes
+);
+const pipeNodes = planTable(
+	'public.pipe_nodes',
+	PIPE_NODE,
+	(p, id) => `insert into public.pipe_nodes (id, community_id, pipeline_type, kind, depth_m, state, geom)
+	            values ('${id}', '${COMMUNITY[p]}', 'water', 'valve', 1.2, 'to_renew', ${manholeIn(p)})`,
+	`state = 'abandoned'`,
+	ownPipes
+);
+
 const catalogueRow = `code = '${SPARE.catalogueItem}'`;
 const renovationCatalogue: TableSpec = {
 	table: 'public.renovation_catalogue',
@@ -330,6 +352,16 @@ const projectStages = reference(
 	SPARE.stage,
 	{ value: 'matrix_new', sql: `insert into public.project_stages (code, ordinal, name_zh) values ('matrix_new', 91, '新阶段')` },
 	`name_zh = '改名阶段'`
+);
+const pipelineTypes = reference(
+	'public.pipeline_types',
+	'code',
+	SPARE_PIPELINE_TYPE,
+	{
+		value: 'matrix_new',
+		sql: `insert into public.pipeline_types (code, ordinal, name_zh, name_en) values ('matrix_new', 91, '新管线', 'New line')`
+	},
+	`name_zh = '改名管线'`
 );
 
 const staffProbes = STAFF.map((s) => ({ label: s.key, target: `user_id = '${USER[s.key]}'` }));
@@ -525,6 +557,9 @@ export const MATRIX: readonly TableSpec[] = [
 	eligibilityOverrides,
 	milestoneReplans,
 	candidateSubmissions,
+	pipeSegments,
+	pipeNodes,
+	pipelineTypes,
 	accountsUsers,
 	accountsSessions,
 	accountsFailures

@@ -416,6 +416,150 @@ export type Database = {
 					}
 				];
 			};
+			pipe_nodes: {
+				Row: {
+					community_id: string;
+					depth_m: number;
+					geom: string;
+					id: string;
+					is_demo: boolean;
+					kind: Database['public']['Enums']['pipe_nodes_kind'];
+					pipeline_type: Database['public']['Enums']['pipeline_type'];
+					state: Database['public']['Enums']['pipe_nodes_state'];
+					updated_at: string;
+					version: number;
+				};
+				Insert: {
+					community_id: string;
+					depth_m: number;
+					geom: string;
+					id?: string;
+					is_demo?: boolean;
+					kind: Database['public']['Enums']['pipe_nodes_kind'];
+					pipeline_type: Database['public']['Enums']['pipeline_type'];
+					state: Database['public']['Enums']['pipe_nodes_state'];
+					updated_at?: string;
+					version?: number;
+				};
+				Update: {
+					community_id?: string;
+					depth_m?: number;
+					geom?: string;
+					id?: string;
+					is_demo?: boolean;
+					kind?: Database['public']['Enums']['pipe_nodes_kind'];
+					pipeline_type?: Database['public']['Enums']['pipeline_type'];
+					state?: Database['public']['Enums']['pipe_nodes_state'];
+					updated_at?: string;
+					version?: number;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'pipe_nodes_community_id_fkey';
+						columns: ['community_id'];
+						isOneToOne: false;
+						referencedRelation: 'communities';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'pipe_nodes_pipeline_type_fkey';
+						columns: ['pipeline_type'];
+						isOneToOne: false;
+						referencedRelation: 'pipeline_types';
+						referencedColumns: ['code'];
+					}
+				];
+			};
+			pipe_segments: {
+				Row: {
+					community_id: string;
+					depth_end_m: number;
+					depth_start_m: number;
+					diameter_mm: number | null;
+					geom: string;
+					id: string;
+					is_demo: boolean;
+					material: string;
+					owner: string;
+					pipeline_type: Database['public']['Enums']['pipeline_type'];
+					renewed_on: string | null;
+					section: string | null;
+					state: Database['public']['Enums']['pipe_segments_state'];
+					updated_at: string;
+					version: number;
+				};
+				Insert: {
+					community_id: string;
+					depth_end_m: number;
+					depth_start_m: number;
+					diameter_mm?: number | null;
+					geom: string;
+					id?: string;
+					is_demo?: boolean;
+					material: string;
+					owner: string;
+					pipeline_type: Database['public']['Enums']['pipeline_type'];
+					renewed_on?: string | null;
+					section?: string | null;
+					state: Database['public']['Enums']['pipe_segments_state'];
+					updated_at?: string;
+					version?: number;
+				};
+				Update: {
+					community_id?: string;
+					depth_end_m?: number;
+					depth_start_m?: number;
+					diameter_mm?: number | null;
+					geom?: string;
+					id?: string;
+					is_demo?: boolean;
+					material?: string;
+					owner?: string;
+					pipeline_type?: Database['public']['Enums']['pipeline_type'];
+					renewed_on?: string | null;
+					section?: string | null;
+					state?: Database['public']['Enums']['pipe_segments_state'];
+					updated_at?: string;
+					version?: number;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'pipe_segments_community_id_fkey';
+						columns: ['community_id'];
+						isOneToOne: false;
+						referencedRelation: 'communities';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'pipe_segments_pipeline_type_fkey';
+						columns: ['pipeline_type'];
+						isOneToOne: false;
+						referencedRelation: 'pipeline_types';
+						referencedColumns: ['code'];
+					}
+				];
+			};
+			pipeline_types: {
+				Row: {
+					code: Database['public']['Enums']['pipeline_type'];
+					name_en: string;
+					name_zh: string;
+					ordinal: number;
+				};
+				Insert: {
+					code: Database['public']['Enums']['pipeline_type'];
+					name_en: string;
+					name_zh: string;
+					ordinal: number;
+				};
+				Update: {
+					code?: Database['public']['Enums']['pipeline_type'];
+					name_en?: string;
+					name_zh?: string;
+					ordinal?: number;
+				};
+				Relationships: [];
+			};
 			plan_items: {
 				Row: {
 					budget_yuan: number | null;
@@ -836,7 +980,36 @@ export type Database = {
 			};
 		};
 		Functions: {
-			[_ in never]: never;
+			dig_conflicts: {
+				Args: {
+					dig: string;
+					planned_on: string;
+				};
+				Returns: {
+					segment_id: string;
+					pipeline_type: string;
+					community_id: string;
+					renewed_on: string;
+					moratorium_until: string;
+					blocks: boolean;
+					distance_m: number;
+				}[];
+			};
+			pipe_cross_section: {
+				Args: {
+					cut: string;
+				};
+				Returns: {
+					segment_id: string;
+					pipeline_type: string;
+					distance_m: number;
+					depth_m: number;
+					diameter_mm: number;
+					section: string;
+					material: string;
+					state: string;
+				}[];
+			};
 		};
 		Enums: {
 			audit_log_action: 'insert' | 'update' | 'delete';
@@ -844,6 +1017,10 @@ export type Database = {
 			communities_land_tenure: 'state_owned' | 'collective';
 			communities_property_management: 'none' | 'simple' | 'professional';
 			funding_lines_source: 'central_subsidy' | 'provincial_subsidy' | 'municipal_subsidy' | 'district_budget' | 'property_right_unit' | 'utility_operator' | 'maintenance_fund' | 'public_revenue' | 'donations' | 'provident_fund' | 'social_capital';
+			pipe_nodes_kind: 'manhole' | 'valve';
+			pipe_nodes_state: 'existing' | 'to_renew' | 'renewed' | 'abandoned';
+			pipe_segments_state: 'existing' | 'to_renew' | 'renewed' | 'abandoned';
+			pipeline_type: 'water' | 'rain' | 'sewage' | 'gas' | 'heat' | 'power' | 'telecom';
 			plan_items_status: 'planned' | 'in_progress' | 'done';
 			project_stage: 'preparation' | 'approval' | 'tendering' | 'construction' | 'acceptance' | 'archived';
 			renovation_catalogue_item_class: 'basic' | 'improvement' | 'upgrade';
@@ -879,6 +1056,10 @@ export const Constants = {
 			communities_land_tenure: ['state_owned', 'collective'],
 			communities_property_management: ['none', 'simple', 'professional'],
 			funding_lines_source: ['central_subsidy', 'provincial_subsidy', 'municipal_subsidy', 'district_budget', 'property_right_unit', 'utility_operator', 'maintenance_fund', 'public_revenue', 'donations', 'provident_fund', 'social_capital'],
+			pipe_nodes_kind: ['manhole', 'valve'],
+			pipe_nodes_state: ['existing', 'to_renew', 'renewed', 'abandoned'],
+			pipe_segments_state: ['existing', 'to_renew', 'renewed', 'abandoned'],
+			pipeline_type: ['water', 'rain', 'sewage', 'gas', 'heat', 'power', 'telecom'],
 			plan_items_status: ['planned', 'in_progress', 'done'],
 			project_stage: ['preparation', 'approval', 'tendering', 'construction', 'acceptance', 'archived'],
 			renovation_catalogue_item_class: ['basic', 'improvement', 'upgrade'],
