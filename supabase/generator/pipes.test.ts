@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { booleanIntersects, booleanPointInPolygon, buffer, lineString, point } from '@turf/turf';
+import { booleanIntersects, booleanPointInPolygon, buffer, distance, lineString, point, pointToLineDistance } from '@turf/turf';
 import type { Position } from 'geojson';
 import { stageIndex } from '../../src/lib/domain/stages';
 import { LocalFrame, type XY } from './frame';
@@ -51,6 +51,21 @@ describe('demo pipelines', () => {
 			if (!area) throw new Error('no buffer');
 			for (const s of segmentsOf(c.id)) for (const p of s.geom.coordinates) expect(booleanPointInPolygon(point(p), area)).toBe(true);
 			for (const n of nodes.filter((n) => n.communityId === c.id)) expect(booleanPointInPolygon(n.geom, area)).toBe(true);
+		}
+	});
+
+	it('bring every network in from the street at one gate, where the drains are deepest', () => {
+		for (const c of data.communities) {
+			const edge = lineString(c.boundary.coordinates[0][0]);
+			const gates: Position[] = [];
+			for (const type of PIPELINE_TYPES) {
+				const mains = segmentsOf(c.id).filter((s) => s.pipelineType === type && s.role === 'main' && s.state !== 'abandoned');
+				const onEdge = mains.flatMap((s) => ends(s).filter((p) => pointToLineDistance(point(p), edge, { units: 'meters' }) < 0.05));
+				expect(onEdge, `${c.code} ${type}`).toHaveLength(1);
+				gates.push(onEdge[0]);
+				if (PIPE_SPECS[type].gravity) expect(-onEdge[0][2]).toBe(Math.max(...mains.map((s) => s.depthEndM)));
+			}
+			for (const g of gates) expect(distance(point(g), point(gates[0]), { units: 'meters' })).toBeLessThan(15);
 		}
 	});
 

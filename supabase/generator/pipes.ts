@@ -1,8 +1,9 @@
 /**
  * The underground networks of each demo community (地下管线): for every type of
- * pipe-specs.ts a ring main along the compound's perimeter road and a branch main along
- * each road between two rows of buildings, a service line from the nearest main to every
- * building, manholes on the drainage mains and valves on the water and gas mains. Their
+ * pipe-specs.ts a link from the street through the compound's gate, a ring main along its
+ * perimeter road and a branch main along each road between two rows of buildings, a service
+ * line from the nearest main to every building, manholes on the drainage mains and valves on
+ * the water and gas mains. Their
  * states follow the community's plan: what its plan renews is still to renew before
  * construction, partly renewed during it (dated between the construction start and the data
  * date) and renewed after it, with some of the replaced old lines left in the ground,
@@ -92,8 +93,13 @@ interface Box {
 interface Site {
 	centre: XY;
 	angle: number;
+	/** The compound's boundary. */
+	bound: Box;
 	/** The perimeter road's centre line, between the buildings and the boundary. */
 	ring: Box;
+	/** The corner (south-west, south-east, north-east, north-west) of the gate, where the
+	 * street's networks come in and the drains go out. */
+	gate: number;
 	/** The y of each road between two rows, south to north. */
 	corridors: number[];
 	buildings: { building: SeedBuilding; box: Box }[];
@@ -107,7 +113,7 @@ function boxOf(points: readonly XY[]): Box {
 	return { x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys) };
 }
 
-function siteOf(frame: LocalFrame, community: SeedCommunity, buildings: readonly SeedBuilding[]): Site {
+function siteOf(frame: LocalFrame, community: SeedCommunity, buildings: readonly SeedBuilding[], gate: number): Site {
 	// place.ts's rectangle(): corners south-west, south-east, north-east, north-west, closed.
 	const corners = community.boundary.coordinates[0][0].slice(0, 4).map((p) => frame.toXY([p[0], p[1]]));
 	const centre: XY = [corners.reduce((s, p) => s + p[0], 0) / 4, corners.reduce((s, p) => s + p[1], 0) / 4];
@@ -138,35 +144,43 @@ function siteOf(frame: LocalFrame, community: SeedCommunity, buildings: readonly
 		else rows.push([box]);
 	}
 	const corridors = rows.slice(1).map((row, k) => (Math.max(...rows[k].map((b) => b.y1)) + row[0].y0) / 2);
-	return { centre, angle, ring, corridors, buildings: placed };
+	return { centre, angle, bound, ring, gate, corridors, buildings: placed };
 }
 
 /** A straight, axis-parallel run of main between two corners or ends, and where it is cut. */
 interface Piece {
 	a: XY;
 	b: XY;
-	isRing: boolean;
+	kind: 'link' | 'ring' | 'branch';
 	cuts: XY[];
 }
 
-/** The mains of one network: its ring `offset` m inside the perimeter road, one branch per corridor. */
+/**
+ * The mains of one network: the link from the street through the gate to the ring, the
+ * ring `offset` m inside the perimeter road's centre line, one branch per corridor. The ring
+ * comes right after the link, so a network renewed in part is renewed from the gate on.
+ */
 function piecesAt(site: Site, offset: number): Piece[] {
 	const { x0, x1, y0, y1 } = site.ring;
-	const sw: XY = [x0 + offset, y0 + offset];
-	const se: XY = [x1 - offset, y0 + offset];
-	const ne: XY = [x1 - offset, y1 - offset];
-	const nw: XY = [x0 + offset, y1 - offset];
-	const piece = (a: XY, b: XY, isRing: boolean): Piece => ({ a, b, isRing, cuts: [] });
-	const pieces = [piece(sw, se, true), piece(se, ne, true), piece(ne, nw, true), piece(nw, sw, true)];
-	for (const y of site.corridors) {
+	const corners: XY[] = [
+		[x0 + offset, y0 + offset],
+		[x1 - offset, y0 + offset],
+		[x1 - offset, y1 - offset],
+		[x0 + offset, y1 - offset]
+	];
+	const piece = (a: XY, b: XY, kind: Piece['kind']): Piece => ({ a, b, kind, cuts: [] });
+	const gate = corners[site.gate];
+	const street: XY = [gate[0], site.gate < 2 ? site.bound.y0 : site.bound.y1];
+	const ring = corners.map((c, k) => piece(c, corners[(k + 1) % 4], 'ring'));
+	const branches = site.corridors.map((y) => {
 		const west: XY = [x0 + offset, y + offset];
 		const east: XY = [x1 - offset, y + offset];
-		pieces.push(piece(west, east, false));
 		// The branch tees into the ring on both sides.
-		pieces[1].cuts.push(east);
-		pieces[3].cuts.push(west);
-	}
-	return pieces;
+		ring[1].cuts.push(east);
+		ring[3].cuts.push(west);
+		return piece(west, east, 'branch');
+	});
+	return [piece(street, gate, 'link'), ...ring, ...branches];
 }
 
 const dist = (p: XY, q: XY) => Math.hypot(p[0] - q[0], p[1] - q[1]);
@@ -308,7 +322,7 @@ class CommunityPipes {
 		});
 	}
 
-	network(type: PipelineType, slot: number, outfall: XY, renewal: Renewal) {
+	network(type: PipelineType, slot: number, renewal: Renewal) {
 		const spec = PIPE_SPECS[type];
 		const rng = this.rng.fork(type);
 		const pieces = piecesAt(this.site, spec.offsetM);
@@ -316,9 +330,13 @@ class CommunityPipes {
 		// Drainage services join the main at a manhole, never mid-pipe.
 		if (spec.gravity) for (const c of connections) c.foot = cutAt(pieces[c.piece], c.foot);
 
-		// Gravity mains fall towards the outfall: along any axis-parallel run the distance to
-		// it (as the road runs) changes linearly, so the depth does too.
-		const { x0, x1, y0, y1 } = this.site.ring;
+		// Gravity mains fall towards the outfall, where the perimeter road meets the boundary
+		// at the gate. Every main lies on one side of it in x and in y, so along any
+		// axis-parallel run the distance to it as the roads run changes linearly, and the
+		// depth with it.
+		const { x0, x1 } = this.site.ring;
+		const { y0, y1 } = this.site.bound;
+		const outfall: XY = [this.site.gate === 0 || this.site.gate === 3 ? x0 : x1, this.site.gate < 2 ? y0 : y1];
 		const farthest = x1 - x0 + (y1 - y0);
 		const fall = (p: XY) => spec.mainDepthM + spec.slope * (farthest - Math.abs(p[0] - outfall[0]) - Math.abs(p[1] - outfall[1]));
 		const jittered = new Map<string, number>();
@@ -344,7 +362,7 @@ class CommunityPipes {
 
 		pieces.forEach((piece, i) => {
 			const state = stateOf(i);
-			const size = piece.isRing ? sizes(i).ring : sizes(i).branch;
+			const size = piece.kind === 'branch' ? sizes(i).branch : sizes(i).ring;
 			const points = pointsOf(piece, spec.gravity ? MANHOLE_SPACING_M : Infinity);
 			for (let k = 1; k < points.length; k++) {
 				let [p, q] = [points[k - 1], points[k]];
@@ -355,7 +373,7 @@ class CommunityPipes {
 			if (spec.gravity) for (const p of points) noteNode(p, state);
 			if (state === 'renewed' && rng.chance(ABANDONED_SHARE)) {
 				const old = piecesAt(this.site, spec.offsetM + ABANDONED_SHIFT_M)[i];
-				this.segment(type, 'main', piece.isRing ? spec.old.ring : spec.old.branch, old.a, old.b, [depthAt(piece.a), depthAt(piece.b)], 'abandoned', null);
+				this.segment(type, 'main', piece.kind === 'branch' ? spec.old.branch : spec.old.ring, old.a, old.b, [depthAt(piece.a), depthAt(piece.b)], 'abandoned', null);
 			}
 		});
 
@@ -382,9 +400,9 @@ class CommunityPipes {
 		} else if (type === 'water' || type === 'gas') {
 			// A valve where the supply enters the ring and where each branch leaves it, so
 			// one branch can be shut without cutting off the rest.
-			this.node(type, 'valve', pieces[0].a, depthAt(pieces[0].a), stateOf(0));
 			pieces.forEach((piece, i) => {
-				if (!piece.isRing) this.node(type, 'valve', piece.a, depthAt(piece.a), stateOf(i));
+				if (piece.kind === 'link') this.node(type, 'valve', piece.b, depthAt(piece.b), stateOf(i));
+				if (piece.kind === 'branch') this.node(type, 'valve', piece.a, depthAt(piece.a), stateOf(i));
 			});
 		}
 	}
@@ -412,21 +430,13 @@ export function generatePipes(rng: Rng, frame: LocalFrame, data: PipeInputs): De
 		if (!project) throw new Error(`no project for ${community.code}`);
 		const milestones = data.milestones.filter((m) => m.projectId === project.id);
 		const items = data.planItems.filter((i) => i.communityId === community.id);
-		const site = siteOf(frame, community, data.buildings.filter((b) => b.communityId === community.id));
 		// Forked per community, so one community's draws leave the others unchanged.
 		const own = rng.fork(community.code);
+		const site = siteOf(frame, community, data.buildings.filter((b) => b.communityId === community.id), own.int(0, 3));
 		const pipes = new CommunityPipes(own, frame, site, community.id);
-		// Rain and sewage leave the compound at the same corner, where the street's sewers run.
-		const { x0, x1, y0, y1 } = site.ring;
-		const outfall = own.pick<XY>([
-			[x0, y0],
-			[x1, y0],
-			[x1, y1],
-			[x0, y1]
-		]);
 		PIPELINE_TYPES.forEach((type, t) => {
 			const renewal = renewalOf(PIPE_SPECS[type], items, project.stage, milestones, data.dataDate);
-			pipes.network(type, t - 3, outfall, renewal);
+			pipes.network(type, t - 3, renewal);
 		});
 		pipeSegments.push(...pipes.segments);
 		pipeNodes.push(...pipes.nodes);
