@@ -347,7 +347,7 @@ class CommunityPipes {
 			return jittered.get(key) ?? spec.mainDepthM;
 		};
 
-		// The work renews the ring from the supply point round, then the branches.
+		// Work in progress has renewed the first pieces: the link, round the ring from the gate, then the branches.
 		const renewedPieces = Math.round(renewal.share * pieces.length);
 		const typeDay = renewal.fromDay + rng.int(0, Math.floor((renewal.toDay - renewal.fromDay) / 2));
 		const dateOf = () => toIso(typeDay + rng.int(0, Math.min(21, renewal.toDay - typeDay)));
