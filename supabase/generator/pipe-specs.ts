@@ -39,8 +39,11 @@ export interface PipeSpec {
 	 */
 	offsetM: number;
 	/**
-	 * Gravity networks fall at `slope` towards the outfall from `mainDepthM[0]`; pressure
+	 * Gravity networks fall at `slope` towards the outfall from `mainDepthM`; pressure
 	 * networks lie at `mainDepthM` (metres to the pipe's axis), give or take `jitterM`.
+	 * Rain and sewage fall alike, sewage 0.7 m lower: where their mains cross, two gravity
+	 * lines cannot dodge each other, and 0.7 m holds both pipes (DN500 over DN400) with the
+	 * 0.15 m between them of GB 50289's table of crossing clearances.
 	 */
 	gravity: boolean;
 	slope: number;
@@ -78,7 +81,7 @@ export const PIPE_SPECS: Record<PipelineType, PipeSpec> = {
 		offsetM: 1.5,
 		gravity: true,
 		slope: 0.002,
-		mainDepthM: 1.3,
+		mainDepthM: 1.1,
 		jitterM: 0,
 		serviceDepthM: [0.8, 1.0],
 		old: { ring: size('钢筋混凝土管', 400), branch: size('混凝土管', 300), service: size('混凝土管', 200) },
@@ -90,7 +93,7 @@ export const PIPE_SPECS: Record<PipelineType, PipeSpec> = {
 		offsetM: 0,
 		gravity: true,
 		slope: 0.002,
-		mainDepthM: 1.6,
+		mainDepthM: 1.8,
 		jitterM: 0,
 		serviceDepthM: [1.0, 1.2],
 		old: { ring: size('混凝土管', 300), branch: size('混凝土管', 300), service: size('陶土管', 150) },
@@ -153,8 +156,8 @@ export const PIPE_SPECS: Record<PipelineType, PipeSpec> = {
  */
 export const DEPTH_RANGE_M: Record<PipelineType, readonly [number, number]> = {
 	water: [0.9, 1.6],
-	rain: [0.7, 3.2],
-	sewage: [0.9, 3.5],
+	rain: [0.7, 3.0],
+	sewage: [0.9, 3.7],
 	gas: [0.7, 1.3],
 	heat: [1.0, 1.6],
 	power: [0.6, 1.1],

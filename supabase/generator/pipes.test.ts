@@ -140,6 +140,22 @@ describe('demo pipelines', () => {
 		}
 	});
 
+	it('keep 0.15 m clear where a rain main and a sewage main cross (GB 50289)', () => {
+		let crossings = 0;
+		for (const c of data.communities) {
+			const mains = (type: string) => segmentsOf(c.id).filter((s) => s.pipelineType === type && s.role === 'main' && s.state !== 'abandoned');
+			for (const rain of mains('rain'))
+				for (const sewer of mains('sewage')) {
+					const at = crossing(rain, sewer);
+					if (!at) continue;
+					crossings++;
+					const clear = at.depths[1] - at.depths[0] - (rain.diameterMm ?? 0) / 2000 - (sewer.diameterMm ?? 0) / 2000;
+					expect(clear, `${c.code}`).toBeGreaterThanOrEqual(0.15 - 0.01);
+				}
+		}
+		expect(crossings).toBeGreaterThan(0);
+	});
+
 	it('put a manhole at both ends of every drainage main segment, at most 40 m apart, and valves on water and gas', () => {
 		const at = new Set(nodes.map((n) => `${n.pipelineType} ${n.kind} ${n.geom.coordinates[0]},${n.geom.coordinates[1]}`));
 		for (const s of segments.filter((s) => (s.pipelineType === 'rain' || s.pipelineType === 'sewage') && s.role === 'main' && s.state !== 'abandoned')) {
@@ -246,4 +262,20 @@ function overlapM([a, b]: XY[], [c, d]: XY[]): number {
 	if (offset(c) > 0.02 || offset(d) > 0.02) return 0;
 	const t = (p: XY) => (p[0] - a[0]) * u[0] + (p[1] - a[1]) * u[1];
 	return Math.max(0, Math.min(length, Math.max(t(c), t(d))) - Math.max(0, Math.min(t(c), t(d))));
+}
+
+/** Where two straight segments cross in plan, and the depth of each there; null if they do not. */
+function crossing(u: SeedPipeSegment, v: SeedPipeSegment): { depths: [number, number] } | null {
+	const [a, b] = ends(u).map(xy);
+	const [c, d] = ends(v).map(xy);
+	const r: XY = [b[0] - a[0], b[1] - a[1]];
+	const s: XY = [d[0] - c[0], d[1] - c[1]];
+	const denominator = r[0] * s[1] - r[1] * s[0];
+	if (Math.abs(denominator) < 1e-9) return null;
+	const w: XY = [c[0] - a[0], c[1] - a[1]];
+	const t = (w[0] * s[1] - w[1] * s[0]) / denominator;
+	const q = (w[0] * r[1] - w[1] * r[0]) / denominator;
+	if (t < 0 || t > 1 || q < 0 || q > 1) return null;
+	const depth = (x: SeedPipeSegment, f: number) => x.depthStartM + f * (x.depthEndM - x.depthStartM);
+	return { depths: [depth(u, t), depth(v, q)] };
 }
