@@ -79,6 +79,8 @@ const INTO_WALL_M = 0.3;
 /** Where an old line was replaced, it lies this far beside the new one. */
 const ABANDONED_SHIFT_M = 0.7;
 const ABANDONED_SHARE = 0.3;
+/** The least fall of a drain from a building to its main. */
+const SERVICE_SLOPE = 0.01;
 /** Each type's service line leaves a building at its own place along the wall. */
 const SERVICE_SLOT_M = 1.6;
 
@@ -379,9 +381,11 @@ class CommunityPipes {
 
 		connections.forEach((c) => {
 			const state = stateOf(c.piece);
-			const building = spec.serviceDepthM[0] + rng.float(0, spec.serviceDepthM[1] - spec.serviceDepthM[0]);
+			const drawn = spec.serviceDepthM[0] + rng.float(0, spec.serviceDepthM[1] - spec.serviceDepthM[0]);
 			const piece = pieces[c.piece];
 			const main = spec.gravity ? depthAt(c.foot) : this.depthOnPressureMain(piece, c.foot, depthAt);
+			// A drain from a building falls at least 0.01 to the main, as GB 50014 asks of DN200 leads.
+			const building = spec.gravity ? Math.min(drawn, main - SERVICE_SLOPE * dist(c.wall, c.foot)) : drawn;
 			const renewedOn = state === 'renewed' ? dateOf() : null;
 			// Drainage flows out of the building, supply into it.
 			if (spec.gravity) this.segment(type, 'service', sizes(c.piece).service, c.wall, c.foot, [building, main], state, renewedOn);
