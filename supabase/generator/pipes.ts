@@ -3,7 +3,8 @@
  * pipe-specs.ts a link from the street through the compound's gate, a ring main along its
  * perimeter road and a branch main along each road between two rows of buildings, a service
  * line from the nearest main to every building, manholes on the drainage mains and valves on
- * the water and gas mains. Their
+ * the water and gas mains. Where networks cross, the pipes that can give way bend over or
+ * under the others (pipe-crossings.ts). Their
  * states follow the community's plan: what its plan renews is still to renew before
  * construction, partly renewed during it (dated between the construction start and the data
  * date) and renewed after it, with some of the replaced old lines left in the ground,
@@ -17,6 +18,7 @@
 import type { LineString, Point } from 'geojson';
 import { stageIndex } from '../../src/lib/domain/stages';
 import type { LocalFrame, XY } from './frame';
+import { clearCrossings, type Run } from './pipe-crossings';
 import { PIPE_SPECS, PIPELINE_TYPES, type PipelineType, type PipeSize, type PipeSpec, type PipeState } from './pipe-specs';
 import { round7 } from './polygon';
 import type { Rng } from './rng';
@@ -274,6 +276,8 @@ function renewalOf(spec: PipeSpec, items: readonly SeedPlanItem[], stage: SeedPr
 class CommunityPipes {
 	readonly segments: SeedPipeSegment[] = [];
 	readonly nodes: SeedPipeNode[] = [];
+	/** Each segment in the compound's frame, for the crossings (finish). */
+	private readonly runs: Run[] = [];
 	private readonly ids: Rng;
 
 	constructor(
@@ -293,6 +297,8 @@ class CommunityPipes {
 
 	segment(type: PipelineType, role: SeedPipeSegment['role'], size: PipeSize, from: XY, to: XY, depths: [number, number], state: PipeState, renewedOn: string | null) {
 		const [d0, d1] = depths.map(round2);
+		const height = size.section ? Number(size.section.split('×')[1]) : (size.diameterMm ?? 0);
+		this.runs.push({ type, role, from, to, depths: [d0, d1], radiusM: height / 2000, abandoned: state === 'abandoned' });
 		this.segments.push({
 			id: this.ids.uuid(),
 			communityId: this.communityId,
@@ -308,6 +314,18 @@ class CommunityPipes {
 			renewedOn,
 			geom: { type: 'LineString', coordinates: [this.position(from, d0), this.position(to, d1)] },
 			isDemo: true
+		});
+	}
+
+	/** Bends the pipes that give way where networks cross (pipe-crossings.ts). */
+	finish() {
+		clearCrossings(this.runs).forEach((bends, i) => {
+			if (bends.length === 0) return;
+			const { from, to } = this.runs[i];
+			const length = dist(from, to);
+			const at = (m: number): XY => [from[0] + ((to[0] - from[0]) * m) / length, from[1] + ((to[1] - from[1]) * m) / length];
+			const line = this.segments[i].geom.coordinates;
+			this.segments[i].geom.coordinates = [line[0], ...bends.map((b) => this.position(at(b.at), b.depth)), line[line.length - 1]];
 		});
 	}
 
@@ -375,7 +393,10 @@ class CommunityPipes {
 			if (spec.gravity) for (const p of points) noteNode(p, state);
 			if (state === 'renewed' && rng.chance(ABANDONED_SHARE)) {
 				const old = piecesAt(this.site, spec.offsetM + ABANDONED_SHIFT_M)[i];
-				this.segment(type, 'main', piece.kind === 'branch' ? spec.old.branch : spec.old.ring, old.a, old.b, [depthAt(piece.a), depthAt(piece.b)], 'abandoned', null);
+				// An old drain ran downhill too.
+				const [a, b] = spec.gravity && depthAt(piece.a) > depthAt(piece.b) ? [old.b, old.a] : [old.a, old.b];
+				const [da, db] = a === old.a ? [depthAt(piece.a), depthAt(piece.b)] : [depthAt(piece.b), depthAt(piece.a)];
+				this.segment(type, 'main', piece.kind === 'branch' ? spec.old.branch : spec.old.ring, a, b, [da, db], 'abandoned', null);
 			}
 		});
 
@@ -442,6 +463,7 @@ export function generatePipes(rng: Rng, frame: LocalFrame, data: PipeInputs): De
 			const renewal = renewalOf(PIPE_SPECS[type], items, project.stage, milestones, data.dataDate);
 			pipes.network(type, t - 3, renewal);
 		});
+		pipes.finish();
 		pipeSegments.push(...pipes.segments);
 		pipeNodes.push(...pipes.nodes);
 	}
