@@ -11,6 +11,7 @@ import { elevatorState, specifyBuilding, type BuildingSpec } from './buildings';
 import { layoutRows } from './layout';
 import { buildingName, communityNames } from './names';
 import { generatePlans } from './plans';
+import { generatePipes } from './pipes';
 import { placeCommunities, toPlaced } from './place';
 import { area, polygon } from '@turf/turf';
 import { rectangle, roundRing } from './polygon';
@@ -266,6 +267,16 @@ export function generateSeedDataset(options: GenerateOptions = {}): SeedDataset 
 	// Last, from a fork of its own: the plans leave everything drawn before them unchanged.
 	const plans = generatePlans(rng.fork('plans'), communities, buildings, projects, milestones, DATA_DATE);
 
+	// The pipelines follow the plans: a network's state comes from its community's plan items.
+	const pipes = generatePipes(rng.fork('pipes'), frame, {
+		communities,
+		buildings,
+		projects,
+		milestones: schedule.milestones,
+		planItems: plans.planItems,
+		dataDate: DATA_DATE
+	});
+
 	const dataset: Omit<SeedDataset, 'history'> = {
 		seed,
 		dataDate: DATA_DATE,
@@ -278,7 +289,8 @@ export function generateSeedDataset(options: GenerateOptions = {}): SeedDataset 
 		replans: schedule.replans,
 		submissions: candidateSubmissions(rng.fork('cycle'), subdistricts),
 		targets,
-		...plans
+		...plans,
+		...pipes
 	};
 	return { ...dataset, history: generateHistory(dataset) };
 }

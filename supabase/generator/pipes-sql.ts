@@ -2,8 +2,7 @@
  * The demo pipelines as SQL for supabase/seed.sql, written as sql.ts writes the other tables:
  * one multi-row insert per table, geometries as GeoJSON in SRID 4326 (PostGIS keeps the z of
  * three-number positions, so lines arrive as LineStringZ and points as PointZ), rows already
- * present left alone. Not yet part of renderSeedSql: the tables come with the pipelines
- * migration, and the seed gains them when both are merged.
+ * present left alone.
  */
 import type { DemoPipes, SeedPipeNode, SeedPipeSegment } from './pipes';
 

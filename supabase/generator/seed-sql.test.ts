@@ -17,7 +17,9 @@ const SEEDED_TABLES = [
 	'candidate_submissions',
 	'renovation_targets',
 	'plan_items',
-	'funding_lines'
+	'funding_lines',
+	'pipe_segments',
+	'pipe_nodes'
 ];
 
 describe('supabase/seed.sql', () => {
@@ -40,7 +42,8 @@ describe('supabase/seed.sql', () => {
 
 	it('stores geometries in WGS84 with at most 7 decimals', () => {
 		const geometries = [...committed.matchAll(/extensions\.st_setsrid\(extensions\.st_geomfromgeojson\('([^']*)'\), 4326\)/g)].map((m) => m[1]);
-		expect(geometries).toHaveLength(1 + 13 + 22 + 296);
+		const data = generateSeedDataset();
+		expect(geometries).toHaveLength(1 + 13 + 22 + 296 + data.pipeSegments.length + data.pipeNodes.length);
 		for (const g of geometries) {
 			const numbers = g.match(/-?\d+(\.\d+)?/g) ?? [];
 			for (const n of numbers) expect(n.split('.')[1]?.length ?? 0).toBeLessThanOrEqual(7);

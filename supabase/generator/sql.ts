@@ -5,6 +5,7 @@
  * left alone, so the seed can run again (after psql, the Supabase CLI or a changed seed)
  * and only adds what is missing; PostGIS is named by its schema, as in the migrations.
  */
+import { renderPipesSql } from './pipes-sql';
 import type { Geometry } from 'geojson';
 import type { SeedDataset } from './types';
 
@@ -267,7 +268,10 @@ export function renderSeedSql(data: SeedDataset): string {
 			data.fundingLines.map((f) => [f.id, f.communityId, f.source, f.amountYuan, uuids(f.planItemIds), f.note, f.isDemo])
 		),
 		renderHistory(data.history),
-		switchRecord(true)
+		switchRecord(true),
+		// After the record is switched back on: the pipelines have no replayed past, so their seed
+		// rows get the ordinary insert entries of the audit trigger.
+		renderPipesSql(data)
 	];
 	return parts.join('\n');
 }

@@ -3,6 +3,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import type { ElevatorState, LandTenure, PropertyManagement } from '../../src/lib/domain/types';
 import type { Stage } from '../../src/lib/domain/stages';
 import type { SeedFundingLine, SeedPlanItem } from './plans';
+import type { SeedPipeNode, SeedPipeSegment } from './pipes';
 import type { SeedMilestone } from './stages';
 import type { SeedSubdistrict } from './subdistricts';
 import type { SeedReplan } from './replans';
@@ -101,6 +102,8 @@ export interface SeedDataset {
 	targets: SeedTarget[];
 	planItems: SeedPlanItem[];
 	fundingLines: SeedFundingLine[];
+	pipeSegments: SeedPipeSegment[];
+	pipeNodes: SeedPipeNode[];
 	/** The backdated record of how the demo got here (history.ts). */
 	history: SeedHistoryEntry[];
 }
