@@ -6,7 +6,15 @@ import { STAGES, isStage } from './stages';
  * the history timeline and a refused save show it: one entry per transaction, who made it
  * and when, and what each row changed from what to what.
  */
-export type HistoryTable = 'communities' | 'buildings' | 'renovation_projects' | 'project_milestones' | 'plan_items' | 'funding_lines';
+export type HistoryTable =
+	| 'communities'
+	| 'buildings'
+	| 'renovation_projects'
+	| 'project_milestones'
+	| 'plan_items'
+	| 'funding_lines'
+	| 'pipe_segments'
+	| 'pipe_nodes';
 
 export type HistoryValue = string | number | boolean | null;
 
@@ -104,6 +112,10 @@ function countLine(key: 'history.added' | 'history.removed', changes: RowChange[
 	if (items) parts.push(t('history.thing.planItems', { count: items }));
 	const lines = count('funding_lines');
 	if (lines) parts.push(t('history.thing.fundingLines', { count: lines }));
+	const segments = count('pipe_segments');
+	if (segments) parts.push(t('history.thing.pipeSegments', { count: segments }));
+	const nodes = count('pipe_nodes');
+	if (nodes) parts.push(t('history.thing.pipeNodes', { count: nodes }));
 	return [t(key, { things: parts.join(t('history.listSeparator')) })];
 }
 

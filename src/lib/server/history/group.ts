@@ -23,7 +23,12 @@ const UNTOLD = new Set([
 	'id', 'community_id', 'project_id', 'stage_id', 'version', 'updated_at', 'created_at',
 	'bbox_west', 'bbox_south', 'bbox_east', 'bbox_north'
 ]);
-const GEOMETRIES = new Set(['boundary', 'footprint']);
+// A geometry is told as "redrawn", never dumped: by its column's name, or, for tables added
+// later, by its value's GeoJSON shape (PostGIS writes geometries into jsonb as GeoJSON).
+const GEOMETRIES = new Set(['boundary', 'footprint', 'geom']);
+const isGeoJson = (raw: unknown) =>
+	typeof raw === 'object' && raw !== null && 'type' in raw && ('coordinates' in raw || 'geometries' in raw);
+const isGeometry = (column: string, ...values: unknown[]) => GEOMETRIES.has(column) || values.some(isGeoJson);
 
 function value(raw: unknown): HistoryValue {
 	if (raw === undefined || raw === null) return null;
@@ -45,7 +50,7 @@ function fieldsOf(row: AuditRow): FieldChange[] {
 	return Object.keys(after)
 		.filter((column) => told(column) && (row.action === 'update' || after[column] !== null))
 		.map((column) =>
-			GEOMETRIES.has(column) ? { column, from: null, to: null, geometry: true as const } : { column, from: value(before[column]), to: value(after[column]) }
+			isGeometry(column, before[column], after[column]) ? { column, from: null, to: null, geometry: true as const } : { column, from: value(before[column]), to: value(after[column]) }
 		);
 }
 
