@@ -52,6 +52,28 @@ describe.each(backends)('pipelines on $name', (backend) => {
 		]);
 	});
 
+	it('holds the demo pipelines, each with one insert entry in the record, and records writes after the seed', async () => {
+		const [seeded] = await scratch.db.query<{ segments: number; nodes: number; unrecorded: number; twice: number }>(`
+			select (select count(*)::int from public.pipe_segments where is_demo) as segments,
+			       (select count(*)::int from public.pipe_nodes where is_demo) as nodes,
+			       (select count(*)::int from (select id::text as id, 'pipe_segments' as t from public.pipe_segments where is_demo
+			                                    union all select id::text, 'pipe_nodes' from public.pipe_nodes where is_demo) x
+			        where not exists (select 1 from public.audit_log a where a.table_name = x.t and a.row_id = x.id and a.action = 'insert')) as unrecorded,
+			       (select count(*)::int from (select 1 from public.audit_log a where a.table_name in ('pipe_segments', 'pipe_nodes') and a.action = 'insert'
+			                                   group by a.table_name, a.row_id having count(*) > 1) d) as twice`);
+		expect(seeded.segments).toBeGreaterThan(5000);
+		expect(seeded.nodes).toBeGreaterThan(1000);
+		expect(seeded).toMatchObject({ unrecorded: 0, twice: 0 });
+		// The seed switches the row-by-row record off while it writes its own entries: it must be on again.
+		const triggers = await scratch.db.query<{ tgname: string; tgenabled: string }>(
+			`select tgname, tgenabled from pg_trigger where tgname in ('pipe_segments_record_change', 'pipe_nodes_record_change') order by 1`
+		);
+		expect(triggers).toEqual([
+			{ tgname: 'pipe_nodes_record_change', tgenabled: 'O' },
+			{ tgname: 'pipe_segments_record_change', tgenabled: 'O' }
+		]);
+	});
+
 	it('takes a segment whose ends lie at its recorded depths', async () => {
 		await expect(attempt(insertSegment(GOOD))).resolves.toBeUndefined();
 	});
