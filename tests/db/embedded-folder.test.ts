@@ -9,6 +9,9 @@ import type { Database } from '../../src/lib/server/db/types';
 // What the app does without DATABASE_URL (openAppDatabase), spelled out so that a
 // DATABASE_URL set for the other suites cannot redirect it. The same process opening the
 // folder twice stands in for a second process here; tests/server starts real ones.
+// A first start migrates and seeds the whole demo (pipelines included): minutes on a loaded machine.
+const FIRST_START_MS = 240_000;
+
 const options = { prepare: (db: Database) => migrate(db, { seed: true }).then(() => undefined), log: () => undefined };
 
 describe('the embedded database folder', () => {
@@ -30,7 +33,7 @@ describe('the embedded database folder', () => {
 		expect(seeds).toBe(1);
 		await again.close();
 		expect((await readdir(join(root, 'data'))).sort()).toEqual(['pglite']);
-	});
+	}, FIRST_START_MS);
 
 	it('lets one opener at a time use it: a second one waits, then gives up with a clear error', async () => {
 		const dataDir = join(root, 'data', 'pglite');
@@ -53,7 +56,7 @@ describe('the embedded database folder', () => {
 		expect(n).toBe(296);
 		await db.close();
 		expect(await readdir(join(root, 'crashed'))).toEqual(['pglite']);
-	});
+	}, FIRST_START_MS);
 
 	it('refuses a folder that holds something else rather than overwrite it', async () => {
 		const dataDir = join(root, 'other');
