@@ -6,8 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/build';
 import type { CrossSection, DigVerdict } from '../../src/lib/domain/pipe-tools';
-import { openSeeded } from '../db/backends';
-import { openPglite } from '../../src/lib/server/db/pglite';
+import { backends, openSeeded } from '../db/backends';
 import { PLANNER } from './harness/editing';
 import { mapIdle, openAtlas } from './harness/map';
 import { answerTo, StaffSession } from './harness/session';
@@ -63,7 +62,8 @@ describe('the pipeline tools on the map', () => {
 	beforeAll(async () => {
 		// The demo data as the app loads it, in a database of the test's own, to find a main:
 		// the longest water segment renewed less than ten years before today, as the tools ask.
-		const seeded = await openSeeded({ name: 'pglite', openEmpty: async () => { const db = await openPglite('memory://'); return { db, dispose: () => db.close() }; } });
+		// backends[0] is embedded PGlite, whatever DATABASE_URL says.
+		const seeded = await openSeeded(backends[0]);
 		try {
 			const [row] = await seeded.db.query<{ id: string; renewed_on: string; until: string; mid: { coordinates: Position }; along: number }>(
 				`select s.id, s.renewed_on::text, (s.renewed_on + interval '10 years')::date::text as until,
