@@ -150,6 +150,12 @@ describe('the pipeline tools on the map', () => {
 		expect(await page.locator(`${TOOLS} [data-testid=section-chart] [data-testid=section-pipe][data-type=water]`).count()).toBeGreaterThan(0);
 		expect(await page.locator(`${TOOLS} [data-testid=section-summary]`).innerText()).toContain(`穿越管线 ${n} 处`);
 		expect(await page.locator('[data-testid=detail-panel]').count()).toBe(0);
+		// The section's line stays drawn on the map beside its answer.
+		await mapIdle(page);
+		const drawn = await page.evaluate(() =>
+			(window as Window & { __map?: MapLibreMap }).__map!.queryRenderedFeatures({ layers: ['pipe-tools-drawn'] }).length
+		);
+		expect(drawn).toBeGreaterThan(0);
 		await page.screenshot({ path: join(ROOT, 'test-results', 'dig-tools', 'cross-section.png'), timeout: 15_000 });
 	});
 
