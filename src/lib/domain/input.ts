@@ -79,10 +79,12 @@ export function fieldErrors(error: z.ZodError, within: readonly PropertyKey[] = 
 		const path = (inside ? issue.path.slice(within.length) : issue.path).map(String).join('.') || '_form';
 		if (errors[path]) continue;
 		// zod's own wording (English) only for shapes no form can produce.
-		const key = /^(edit|geometry)\./.test(issue.message) ? issue.message : 'edit.error.invalid';
+		const key = /^(edit|geometry|pipeTools)\./.test(issue.message) ? issue.message : 'edit.error.invalid';
 		const values: Record<string, string | number> = {};
 		if ('minimum' in issue && (typeof issue.minimum === 'number' || typeof issue.minimum === 'bigint')) values.min = Number(issue.minimum);
 		if ('maximum' in issue && (typeof issue.maximum === 'number' || typeof issue.maximum === 'bigint')) values.max = Number(issue.maximum);
+		// A refinement's own bound (the length a drawing may have), given as its params.
+		if (issue.code === 'custom' && typeof issue.params?.max === 'number') values.max = issue.params.max;
 		errors[path] = Object.keys(values).length ? { key, values } : { key };
 	}
 	return errors;
