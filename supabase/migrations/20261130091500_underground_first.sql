@@ -49,6 +49,8 @@ $$;
 -- without one is renewed by no plan item.
 alter table public.pipeline_types add column if not exists catalogue_code text
   references public.renovation_catalogue (code) on update cascade;
+-- Renaming or removing a catalogue item looks its networks up here.
+create index if not exists pipeline_types_catalogue_code_idx on public.pipeline_types (catalogue_code);
 update public.pipeline_types t set catalogue_code = m.code
 from (values ('water', 'water_supply'), ('rain', 'rain_sewage'), ('sewage', 'rain_sewage'), ('gas', 'gas'),
              ('heat', 'heating'), ('power', 'power'), ('telecom', 'weak_current')) m(type, code)
