@@ -269,7 +269,10 @@ function renewalOf(spec: PipeSpec, items: readonly SeedPlanItem[], stage: SeedPr
 	const none = { planned: item !== undefined, share: 0, fromDay: 0, toDay: 0 };
 	if (!item || !started || stageIndex(stage) < stageIndex('construction')) return none;
 	const share = item.status === 'done' ? 1 : item.status === 'in_progress' ? item.percentComplete / 100 : 0;
-	return { planned: true, share, fromDay: toDays(started), toDay: toDays(accepted ?? dataDate) };
+	// Renewed while its item was under way, as the plan dates it (plan-dates.ts), and by the data date.
+	const to = Math.min(toDays(item.finishesOn ?? accepted ?? dataDate), toDays(accepted ?? dataDate));
+	const from = Math.min(Math.max(toDays(item.startsOn ?? started), toDays(started)), to);
+	return { planned: true, share, fromDay: from, toDay: to };
 }
 
 /** Builds one community's rows, in its own frame until written out. */

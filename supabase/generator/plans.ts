@@ -5,8 +5,8 @@
  * the two communities named in DELIBERATE_VIOLATIONS, which break it on purpose so that
  * planners see what a violation looks like.
  */
-import { stageIndex, type Stage } from '../../src/lib/domain/stages';
 import type { FundingSource, PlanItemStatus } from '../../src/lib/domain/enums.gen';
+import { breakUndergroundFirst, datesOf, workCalendar } from './plan-dates';
 import type { Rng } from './rng';
 import type { SeedBuilding, SeedCommunity, SeedProject, SeedProjectMilestone } from './types';
 
@@ -20,6 +20,9 @@ export interface SeedPlanItem {
 	buildingIds: string[];
 	status: PlanItemStatus;
 	percentComplete: number;
+	/** Planned dates (plan-dates.ts); null while not scheduled. */
+	startsOn: string | null;
+	finishesOn: string | null;
 	isDemo: boolean;
 }
 
@@ -128,39 +131,30 @@ function draftPlan(rng: Rng, community: SeedCommunity, buildings: SeedBuilding[]
 	return drafts;
 }
 
-const DAY_MS = 86_400_000;
-const days = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
-
-/**
- * The share of the work done on the data date: none before construction, all from
- * acceptance on, in between how far construction has got towards its planned acceptance.
- */
-function workDone(stage: Stage, milestones: SeedProjectMilestone[], dataDate: string): number {
-	if (stageIndex(stage) < stageIndex('construction')) return 0;
-	if (stageIndex(stage) >= stageIndex('acceptance')) return 1;
-	const started = milestones.find((m) => m.stage === 'construction')?.actualOn;
-	const due = milestones.find((m) => m.stage === 'acceptance')?.plannedOn;
-	if (!started || !due) return 0.1;
-	const span = Math.max(60, days(due) - days(started));
-	return Math.min(0.9, Math.max(0.05, (days(dataDate) - days(started)) / span));
-}
-
 /**
  * Status and percentage of each item: the work goes phase by phase (underground first),
- * so the first items by phase are done, one is under way and the rest are planned.
+ * so the first items by phase are done, one is under way and the rest are planned. Each
+ * item does the share of the work from `start` to `end` (plan-dates.ts dates it from them).
  */
-function progressOf(items: { phase: number; weight: number }[], done: number): { status: PlanItemStatus; pct: number }[] {
+interface Progress {
+	status: PlanItemStatus;
+	pct: number;
+	start: number;
+	end: number;
+}
+
+function progressOf(items: { phase: number; weight: number }[], done: number): Progress[] {
 	const total = items.reduce((s, i) => s + i.weight, 0);
 	const order = items.map((item, index) => ({ ...item, index })).sort((a, b) => a.phase - b.phase || a.index - b.index);
-	const result = new Array<{ status: PlanItemStatus; pct: number }>(items.length);
+	const result = new Array<Progress>(items.length);
 	let before = 0;
 	for (const item of order) {
 		const start = before / total;
 		const end = (before + item.weight) / total;
 		before += item.weight;
-		if (done >= end - 1e-9) result[item.index] = { status: 'done', pct: 100 };
-		else if (done <= start) result[item.index] = { status: 'planned', pct: 0 };
-		else result[item.index] = { status: 'in_progress', pct: Math.min(99, Math.max(1, Math.round(((done - start) / (end - start)) * 100))) };
+		if (done >= end - 1e-9) result[item.index] = { status: 'done', pct: 100, start, end };
+		else if (done <= start) result[item.index] = { status: 'planned', pct: 0, start, end };
+		else result[item.index] = { status: 'in_progress', pct: Math.min(99, Math.max(1, Math.round(((done - start) / (end - start)) * 100))), start, end };
 	}
 	return result;
 }
@@ -241,9 +235,9 @@ export function generatePlans(
 		// A project still awaiting approval has not costed its improvement and upgrade work yet.
 		const uncosted = (code: string) => project.stage === 'approval' && !COSTS[code].eligible;
 		const costed = drafts.map((d) => ({ ...d, budget: uncosted(d.code) ? null : hundreds(d.quantity * COSTS[d.code].yuanPerUnit * rng.float(0.9, 1.15)) }));
-		const done = workDone(project.stage, milestones.filter((m) => m.projectId === project.id), dataDate);
-		const progress = progressOf(costed.map((d) => ({ phase: COSTS[d.code].phase, weight: d.budget ?? 1 })), done);
-		const items = costed.map((d, i): SeedPlanItem => ({
+		const calendar = workCalendar(project.stage, milestones.filter((m) => m.projectId === project.id), dataDate);
+		const progress = progressOf(costed.map((d) => ({ phase: COSTS[d.code].phase, weight: d.budget ?? 1 })), calendar.done);
+		const dated = costed.map((d, i): SeedPlanItem => ({
 			id: ids.uuid(),
 			communityId: community.id,
 			catalogueCode: d.code,
@@ -253,8 +247,10 @@ export function generatePlans(
 			buildingIds: d.buildingIds,
 			status: progress[i].status,
 			percentComplete: progress[i].pct,
+			...datesOf(calendar, progress[i].start, progress[i].end),
 			isDemo: true
 		}));
+		const items = breakUndergroundFirst(community.code, dated);
 		planItems.push(...items);
 		fundingLines.push(...fundPlan(rng, ids, community, items));
 	}

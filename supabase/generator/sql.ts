@@ -248,7 +248,7 @@ export function renderSeedSql(data: SeedDataset): string {
 		),
 		insert(
 			'public.plan_items',
-			['id', 'community_id', 'catalogue_code', 'quantity', 'unit', 'budget_yuan', 'building_ids', 'status', 'percent_complete', 'is_demo'],
+			['id', 'community_id', 'catalogue_code', 'quantity', 'unit', 'budget_yuan', 'building_ids', 'status', 'percent_complete', 'starts_on', 'finishes_on', 'is_demo'],
 			data.planItems.map((i) => [
 				i.id,
 				i.communityId,
@@ -259,6 +259,8 @@ export function renderSeedSql(data: SeedDataset): string {
 				uuids(i.buildingIds),
 				i.status,
 				i.percentComplete,
+				i.startsOn,
+				i.finishesOn,
 				i.isDemo
 			])
 		),

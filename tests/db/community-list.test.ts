@@ -36,6 +36,36 @@ describe.each(backends)('the staff list of communities on $name', (backend) => {
 		}
 	});
 
+	it('marks the communities whose plan breaks "underground first" as the map does, for staff who may read their pipelines', async () => {
+		const flagged = (rows: { code: string; undergroundFirst: unknown }[]) => rows.filter((r) => r.undergroundFirst).map((r) => r.code);
+		const rows = await listOf(callers.planner);
+		expect(flagged(rows)).toEqual(['ZD-2022-05', 'ZD-2022-09']);
+		expect(rows.find((r) => r.code === 'ZD-2022-09')?.undergroundFirst).toMatchObject({
+			unscheduledTypes: expect.arrayContaining(['water']),
+			undergroundFinishesOn: null,
+			surfaceItem: { code: expect.any(String), nameZh: expect.any(String) }
+		});
+		const overlap = rows.find((r) => r.code === 'ZD-2022-05')?.undergroundFirst;
+		expect(overlap?.unscheduledTypes).toEqual([]);
+		expect(overlap && overlap.surfaceStartsOn <= (overlap.undergroundFinishesOn ?? '')).toBe(true);
+		const atlas = await loadAtlas(callers.planner, { db: scratch.db });
+		expect(atlas.communities.features.filter((f) => f.properties.undergroundFirst).map((f) => f.properties.code).sort()).toEqual(flagged(rows));
+		for (const f of atlas.communities.features) {
+			expect(f.properties.undergroundFirst ?? null).toEqual(rows.find((r) => r.code === f.properties.code)?.undergroundFirst);
+		}
+		// An editor sees the flags of its own sub-districts only; the public none at all.
+		const own = await asCaller(scratch.db, callers.editorA, (tx) =>
+			tx.query<{ code: string }>(`select c.code from public.communities c where c.subdistrict_code = $1`, [IN_A.subdistrict])
+		);
+		const ownCodes = new Set(own.map((r) => r.code));
+		const editorFlags = flagged(await listOf(callers.editorA));
+		expect(editorFlags.every((code) => ownCodes.has(code))).toBe(true);
+		expect(editorFlags).toEqual(flagged(rows).filter((code) => ownCodes.has(code)));
+		expect(flagged(await listOf(callers.anon))).toEqual([]);
+		const publicAtlas = await loadAtlas(callers.anon, { db: scratch.db });
+		expect(JSON.stringify(publicAtlas)).not.toContain('undergroundFirst');
+	});
+
 	it('lists for an editor what row-level security lets it see, its own unpublished communities included', async () => {
 		await asCaller(scratch.db, { role: 'service_role' }, (tx) =>
 			tx.query(`update public.communities set published = false where subdistrict_code = $1 or code = 'ZD-2022-09'`, [IN_A.subdistrict])

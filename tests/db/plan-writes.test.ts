@@ -92,6 +92,33 @@ describe.each(backends)('plans and funding through the server on $name', (backen
 		expect(gone.items).toHaveLength(before.items.length);
 	});
 
+	it('schedules an item with planned dates, keeps them through a save that sends none, and refuses a finish before the start', async () => {
+		const dated = newItem({ startsOn: '2024-04-01', finishesOn: '2024-06-30' });
+		const added = ok(await addPlanItem(callers.planner, a, dated, scratch.db));
+		const item = added.items.find((i) => i.catalogueCode === 'elderly_care' && i.startsOn === '2024-04-01');
+		expect(item?.finishesOn).toBe('2024-06-30');
+		if (!item) throw new Error('the new item is missing');
+
+		// An older client, knowing nothing of dates, saves the item: its dates stay.
+		const undated: Record<string, unknown> = { ...newItem({ note: '无日期' }) };
+		delete undated.startsOn;
+		delete undated.finishesOn;
+		const saved = ok(await savePlanItem(callers.planner, item.id, { version: item.version, seen: added.seen, values: undated }, scratch.db));
+		expect(saved.items.find((i) => i.id === item.id)).toMatchObject({ note: '无日期', startsOn: '2024-04-01', finishesOn: '2024-06-30' });
+
+		const count = await auditCount(scratch.db);
+		expect(refusal(await addPlanItem(callers.planner, a, newItem({ startsOn: '2024-06-30', finishesOn: '2024-04-01' }), scratch.db))).toEqual({
+			kind: 'invalid',
+			fields: { finishesOn: { key: 'edit.error.finishBeforeStart' } }
+		});
+		expect(refusal(await addPlanItem(callers.planner, a, newItem({ startsOn: '0202-06-30' }), scratch.db))).toEqual({
+			kind: 'invalid',
+			fields: { startsOn: { key: 'edit.error.planDateRange' } }
+		});
+		expect(await auditCount(scratch.db)).toBe(count);
+		ok(await removePlanItem(callers.planner, item.id, { version: item.version + 1, seen: saved.seen }, scratch.db));
+	});
+
 	it('refuses what the schema, the rights or the database refuse, leaving nothing behind', async () => {
 		const count = await auditCount(scratch.db);
 		expect(refusal(await addPlanItem(callers.editorA, a, newItem({ status: 'done', percentComplete: 40 }), scratch.db))).toEqual({

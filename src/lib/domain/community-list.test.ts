@@ -11,6 +11,7 @@ const row = (code: string, over: Partial<CommunityListRow>): CommunityListRow =>
 	progressWeighting: 'budget',
 	late: false,
 	delayDays: 0,
+	undergroundFirst: null,
 	...over
 });
 

@@ -1,5 +1,6 @@
 import type { ProgressWeighting } from './plan';
 import type { Stage } from './stages';
+import type { UndergroundFirstFlag } from './underground-first';
 
 /** One community of the staff's list (/communities), as the caller may see it. */
 export interface CommunityListRow {
@@ -13,6 +14,8 @@ export interface CommunityListRow {
 	late: boolean;
 	/** Days behind the baseline (public.community_schedule); null without one. */
 	delayDays: number | null;
+	/** Why the plan breaks "underground first"; null when it keeps it or the caller may not read pipelines. */
+	undergroundFirst: UndergroundFirstFlag | null;
 }
 
 export const LIST_SORTS = ['delay', 'name', 'batch', 'progress'] as const;

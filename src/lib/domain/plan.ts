@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FUNDING_SOURCES, PLAN_ITEM_STATUSES, type CataloguePart, type FundingSource, type ItemClass, type PlanItemStatus } from './enums.gen';
-import { amount, choice, wholeNumber } from './input';
+import { amount, choice, isoDate, wholeNumber } from './input';
 import type { Actor } from './permissions';
 
 export { CATALOGUE_PARTS, FUNDING_SOURCES, ITEM_CLASSES, PLAN_ITEM_STATUSES } from './enums.gen';
@@ -43,6 +43,9 @@ export interface PlanItem {
 	status: PlanItemStatus;
 	percentComplete: number;
 	note: string | null;
+	/** Planned start and finish (YYYY-MM-DD); null while not scheduled. */
+	startsOn: string | null;
+	finishesOn: string | null;
 }
 
 export interface Progress {
@@ -130,6 +133,16 @@ const uuidList = z
 const note = z.string({ error: 'edit.error.invalid' }).trim().max(500, { error: 'edit.error.max' }).nullable();
 
 /**
+ * A planned date: empty while not scheduled, within the years the table accepts (a typed
+ * 0202 is refused here, with its field, rather than by the database). Optional, so a client
+ * that knows nothing of dates leaves them as they are.
+ */
+const plannedDate = isoDate()
+	.refine((d) => d >= '2000-01-01' && d <= '2100-12-31', { error: 'edit.error.planDateRange' })
+	.nullable()
+	.optional();
+
+/**
  * A plan item as a form sends it. Status and percentage must agree, as the table's check
  * says: nothing done while planned, all of it when done.
  */
@@ -143,11 +156,16 @@ export const planItemSchema = z
 			buildingIds: uuidList,
 			status: choice(PLAN_ITEM_STATUSES),
 			percentComplete: wholeNumber(100),
-			note
+			note,
+			startsOn: plannedDate,
+			finishesOn: plannedDate
 		},
 		{ error: 'edit.error.invalid' }
 	)
 	.superRefine((item, ctx) => {
+		if (item.startsOn && item.finishesOn && item.finishesOn < item.startsOn) {
+			ctx.addIssue({ code: 'custom', path: ['finishesOn'], message: 'edit.error.finishBeforeStart' });
+		}
 		const agrees =
 			item.status === 'planned' ? item.percentComplete === 0 : item.status === 'done' ? item.percentComplete === 100 : item.percentComplete < 100;
 		if (!agrees) ctx.addIssue({ code: 'custom', path: ['percentComplete'], message: 'edit.error.percentStatus' });

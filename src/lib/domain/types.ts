@@ -2,6 +2,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'g
 import type { ElevatorState, LandTenure, PropertyManagement, SubdistrictKind } from './enums.gen';
 import type { ProgressWeighting } from './plan';
 import type { Stage } from './stages';
+import type { UndergroundFirstFlag } from './underground-first';
 
 // The value lists of the schema's check constraints (npm run db:types).
 export { ELEVATOR_STATES, LAND_TENURES, PROPERTY_MANAGEMENT as PROPERTY_MANAGEMENTS } from './enums.gen';
@@ -54,6 +55,8 @@ export interface CommunityProps {
 	progressPct: number | null;
 	/** How progressPct was weighted: by budget, or counting items where a budget is missing. */
 	progressWeighting: ProgressWeighting | null;
+	/** Present, for staff only, when the plan breaks "underground first" (public.underground_first_flags). */
+	undergroundFirst?: UndergroundFirstFlag;
 }
 
 export interface BuildingProps {

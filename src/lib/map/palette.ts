@@ -9,6 +9,11 @@ const YEAR_PALETTE = ['#e69f00', '#56b4e9', '#009e73', '#cc79a7', '#0072b2', '#d
 export const NO_VALUE_COLOR = '#707070';
 /** Marks a community running late: no fill uses it, and it is drawn dashed. */
 export const LATE_COLOR = '#c0143c';
+/**
+ * Marks a plan that breaks "underground first": earth brown, darker than every fill and far
+ * from LATE_COLOR in lightness, so the two marks stay apart without relying on hue.
+ */
+export const UNDERGROUND_FIRST_COLOR = '#5c3a0e';
 /** The outline of the selected community or building: darker than any fill, under any deficiency. */
 export const SELECTION_COLOR = '#1a1a1a';
 

@@ -7,13 +7,14 @@ import { district } from './district';
 import { labels } from './labels';
 import { late } from './late';
 import { selection } from './selection';
+import { undergroundFirst } from './underground-first';
 import type { LayerFamily, LayerInput, Picked } from './types';
 
 /**
  * Every family the atlas map draws, bottom to top: this order is the draw order. A new
  * family (pipelines, facilities, drawing tools) is a module and one line here.
  */
-export const FAMILIES: readonly LayerFamily[] = [district, communities, buildings, selection, late, labels, buildings3d];
+export const FAMILIES: readonly LayerFamily[] = [district, communities, buildings, selection, late, undergroundFirst, labels, buildings3d];
 
 /** Every family's sources; registry.test.ts checks that no two families name the same one. */
 export function sourcesOf(families: readonly LayerFamily[], atlas: Atlas): Record<string, SourceSpecification> {

@@ -3,6 +3,7 @@ import type { Atlas } from '$lib/domain/types';
 import { asCaller, getDatabase, type Caller, type Database } from '../db';
 import { endOfDay } from '$lib/domain/as-of';
 import { readAsOf } from '../history/as-of';
+import { selectFlags } from '../underground-first/flags';
 import * as q from './queries';
 import { toBatchProgress, toBuildingFeature, toCommunityFeature, toSubdistrict, toTarget } from './to-features';
 
@@ -35,6 +36,15 @@ export async function loadAtlas(caller: Caller, options: AtlasOptions = {}): Pro
 		if (!district) throw new Error(`District ${districtCode} is not in the database`);
 		const subdistricts = (await q.selectSubdistricts(tx, districtCode)).map(toSubdistrict);
 		const communities = (await q.selectCommunities(tx, districtCode)).map(toCommunityFeature);
+		// Derived from the pipelines, which the public may not read: staff only, and only now
+		// (the pipelines have no replayed past).
+		if (caller.role === 'authenticated' && !moment) {
+			const flags = await selectFlags(live);
+			for (const c of communities) {
+				const flag = flags.get(c.properties.id);
+				if (flag) c.properties.undergroundFirst = flag;
+			}
+		}
 		const buildings = (await q.selectBuildings(tx, districtCode)).map(toBuildingFeature);
 		const targets = (await q.selectTargets(tx, districtCode)).map(toTarget);
 		const batchProgress = (await q.selectBatchProgress(tx)).map(toBatchProgress);

@@ -541,24 +541,35 @@ export type Database = {
 			};
 			pipeline_types: {
 				Row: {
+					catalogue_code: string | null;
 					code: Database['public']['Enums']['pipeline_type'];
 					name_en: string;
 					name_zh: string;
 					ordinal: number;
 				};
 				Insert: {
+					catalogue_code?: string | null;
 					code: Database['public']['Enums']['pipeline_type'];
 					name_en: string;
 					name_zh: string;
 					ordinal: number;
 				};
 				Update: {
+					catalogue_code?: string | null;
 					code?: Database['public']['Enums']['pipeline_type'];
 					name_en?: string;
 					name_zh?: string;
 					ordinal?: number;
 				};
-				Relationships: [];
+				Relationships: [
+					{
+						foreignKeyName: 'pipeline_types_catalogue_code_fkey';
+						columns: ['catalogue_code'];
+						isOneToOne: false;
+						referencedRelation: 'renovation_catalogue';
+						referencedColumns: ['code'];
+					}
+				];
 			};
 			plan_items: {
 				Row: {
@@ -566,11 +577,13 @@ export type Database = {
 					building_ids: string[];
 					catalogue_code: string;
 					community_id: string;
+					finishes_on: string | null;
 					id: string;
 					is_demo: boolean;
 					note: string | null;
 					percent_complete: number;
 					quantity: number;
+					starts_on: string | null;
 					status: Database['public']['Enums']['plan_items_status'];
 					unit: string;
 					updated_at: string;
@@ -581,11 +594,13 @@ export type Database = {
 					building_ids?: string[];
 					catalogue_code: string;
 					community_id: string;
+					finishes_on?: string | null;
 					id?: string;
 					is_demo?: boolean;
 					note?: string | null;
 					percent_complete?: number;
 					quantity: number;
+					starts_on?: string | null;
 					status?: Database['public']['Enums']['plan_items_status'];
 					unit: string;
 					updated_at?: string;
@@ -596,11 +611,13 @@ export type Database = {
 					building_ids?: string[];
 					catalogue_code?: string;
 					community_id?: string;
+					finishes_on?: string | null;
 					id?: string;
 					is_demo?: boolean;
 					note?: string | null;
 					percent_complete?: number;
 					quantity?: number;
+					starts_on?: string | null;
 					status?: Database['public']['Enums']['plan_items_status'];
 					unit?: string;
 					updated_at?: string;
@@ -691,6 +708,7 @@ export type Database = {
 					code: string;
 					id: string;
 					is_service_room: boolean;
+					is_surface_work: boolean;
 					item_class: Database['public']['Enums']['renovation_catalogue_item_class'];
 					name_en: string;
 					name_zh: string;
@@ -705,6 +723,7 @@ export type Database = {
 					code: string;
 					id?: string;
 					is_service_room?: boolean;
+					is_surface_work?: boolean;
 					item_class: Database['public']['Enums']['renovation_catalogue_item_class'];
 					name_en: string;
 					name_zh: string;
@@ -719,6 +738,7 @@ export type Database = {
 					code?: string;
 					id?: string;
 					is_service_room?: boolean;
+					is_surface_work?: boolean;
 					item_class?: Database['public']['Enums']['renovation_catalogue_item_class'];
 					name_en?: string;
 					name_zh?: string;
@@ -975,6 +995,19 @@ export type Database = {
 					level: string | null;
 					progress_pct: number | null;
 					weighting: string | null;
+				};
+				Relationships: [];
+			};
+			underground_first_flags: {
+				Row: {
+					community_id: string | null;
+					flagged: boolean | null;
+					surface_catalogue_code: string | null;
+					surface_starts_on: string | null;
+					to_renew_segments: number | null;
+					to_renew_types: string[] | null;
+					underground_finishes_on: string | null;
+					unscheduled_types: string[] | null;
 				};
 				Relationships: [];
 			};

@@ -18,7 +18,8 @@ export function selectCatalogue(q: Queryable): Promise<CatalogueItem[]> {
 export function selectPlanItems(q: Queryable, communityId: string): Promise<PlanItem[]> {
 	return q.query<PlanItem>(
 		`select i.id, i.version, i.catalogue_code as "catalogueCode", i.quantity, i.unit, i.budget_yuan as "budgetYuan",
-		        i.building_ids::text[] as "buildingIds", i.status, i.percent_complete as "percentComplete", i.note
+		        i.building_ids::text[] as "buildingIds", i.status, i.percent_complete as "percentComplete", i.note,
+		        i.starts_on::text as "startsOn", i.finishes_on::text as "finishesOn"
 		 from public.plan_items i join public.renovation_catalogue k on k.code = i.catalogue_code
 		 where i.community_id = $1 order by k.ordinal, i.id`,
 		[communityId]

@@ -42,7 +42,10 @@ const PLAN_ITEMS: ChildTable<PlanItemValues, Plan> = {
 		building_ids: v.buildingIds,
 		status: v.status,
 		percent_complete: v.percentComplete,
-		note: v.note || null
+		note: v.note || null,
+		// Dates a client did not send stay as they are (an older client knows nothing of them).
+		...(v.startsOn !== undefined && { starts_on: v.startsOn }),
+		...(v.finishesOn !== undefined && { finishes_on: v.finishesOn })
 	}),
 	reread: readPlanIn
 };
@@ -141,7 +144,7 @@ function remove<T, R>(spec: ChildTable<T, R>, caller: Caller, id: string, body: 
 
 /** Adds an item to community `communityId`'s plan; answers with the plan as it now stands. */
 export const addPlanItem = (caller: Caller, communityId: string, body: unknown, db?: Database) => add(PLAN_ITEMS, caller, communityId, body, db);
-/** Changes plan item `id` ({ version, seen, values }): quantity, budget, buildings, progress. */
+/** Changes plan item `id` ({ version, seen, values }): quantity, budget, buildings, progress, dates. */
 export const savePlanItem = (caller: Caller, id: string, body: unknown, db?: Database) => change(PLAN_ITEMS, caller, id, body, db);
 /** Removes plan item `id` ({ version, seen }); funding lines tied to it forget it. */
 export const removePlanItem = (caller: Caller, id: string, body: unknown, db?: Database) => remove(PLAN_ITEMS, caller, id, body, db);
