@@ -6,6 +6,7 @@
  * and only adds what is missing; PostGIS is named by its schema, as in the migrations.
  */
 import { renderPipesSql } from './pipes-sql';
+import { renderFacilitiesSql } from './facilities-sql';
 import type { Geometry } from 'geojson';
 import type { SeedDataset } from './types';
 
@@ -269,9 +270,10 @@ export function renderSeedSql(data: SeedDataset): string {
 		),
 		renderHistory(data.history),
 		switchRecord(true),
-		// After the record is switched back on: the pipelines have no replayed past, so their seed
-		// rows get the ordinary insert entries of the audit trigger.
-		renderPipesSql(data)
+		// After the record is switched back on: the pipelines and facilities have no replayed
+		// past, so their seed rows get the ordinary insert entries of the audit trigger.
+		renderPipesSql(data),
+		renderFacilitiesSql(data)
 	];
 	return parts.join('\n');
 }
