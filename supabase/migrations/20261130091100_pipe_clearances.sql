@@ -43,20 +43,27 @@ create trigger pipe_clearances_record_change after insert or update or delete on
 
 -- Clearances say where the pipes are not: nothing for the public, which reads no pipeline
 -- data. Staff read them (editors too, to place what they plan); planners and admins adjust
--- a value; a row comes and goes with its pipeline type, by migration.
+-- them: a value, a clearance for a network added later, or none for one (then nothing near
+-- it is flagged).
 alter table public.pipe_clearances enable row level security;
 revoke all on public.pipe_clearances from public, anon, authenticated;
-grant select, update on public.pipe_clearances to authenticated;
+grant select, insert, update, delete on public.pipe_clearances to authenticated;
 grant all on public.pipe_clearances to service_role;
 
 drop policy if exists "Staff read the pipe clearances" on public.pipe_clearances;
 create policy "Staff read the pipe clearances" on public.pipe_clearances
   for select to authenticated
   using ((select private.reads_everything()) or cardinality((select private.editor_subdistricts())) > 0);
+drop policy if exists "Planners add pipe clearances" on public.pipe_clearances;
+create policy "Planners add pipe clearances" on public.pipe_clearances
+  for insert to authenticated with check ((select private.is_planner()));
 drop policy if exists "Planners adjust the pipe clearances" on public.pipe_clearances;
 create policy "Planners adjust the pipe clearances" on public.pipe_clearances
   for update to authenticated
   using ((select private.is_planner())) with check ((select private.is_planner()));
+drop policy if exists "Planners remove pipe clearances" on public.pipe_clearances;
+create policy "Planners remove pipe clearances" on public.pipe_clearances
+  for delete to authenticated using ((select private.is_planner()));
 
 -- The clearance check: every PLANNED facility that is a structure (facility_kinds.is_structure:
 -- the clearances are to buildings and structures, not to painted spaces or a notice board)

@@ -3,6 +3,7 @@ import type { Queryable } from '../../src/lib/server/db/types';
 import { backends, openSeeded, type Scratch } from './backends';
 import { addFixture, COMMUNITY, PLAN_ITEM, plot } from './matrix/fixture';
 import { subject, within, type SubjectName } from './matrix/subjects';
+import { CLEARANCE_DEMO } from '../../supabase/generator/facilities';
 
 // Facilities and the clearance check (issue 8), in community A-bare of the matrix fixture
 // (unpublished, sub-district A, no buildings): a gas main in use and an abandoned sewer run
@@ -222,6 +223,22 @@ describe.each(backends)('facilities and their clearance from pipelines on $name'
 		);
 		// Parking: 16 planned spaces. Chargers: 2 existing piles; 4 + 2 + 2 planned.
 		expect(summary).toEqual({ parking_spaces_before: 0, parking_spaces_after: 16, chargers_before: 2, chargers_after: 10 });
+	});
+
+	it('flags in the demo only the charging station placed too close to a gas line on purpose', async () => {
+		const found = await within(scratch.db, subject('planner'), (tx) =>
+			tx.query<{ kind: string; note: string | null; code: string; pipeline_type: string; distance_m: number; required_m: number }>(
+				`select f.kind, f.note, c.code, x.pipeline_type, x.distance_m, x.required_m::float8 as required_m
+				 from public.facility_clearance_conflicts() x
+				 join public.facilities f on f.id = x.facility_id join public.communities c on c.id = f.community_id
+				 where f.is_demo`
+			)
+		);
+		expect(new Set(found.map((r) => r.note))).toEqual(new Set([CLEARANCE_DEMO.note]));
+		const gas = found.find((r) => r.pipeline_type === 'gas');
+		expect(gas).toMatchObject({ kind: 'ev_charger', required_m: 1 });
+		expect(gas?.distance_m).toBeGreaterThan(0.4);
+		expect(gas?.distance_m).toBeLessThan(1);
 	});
 
 	it('reconciles every community and the district by batch year with the rows of the demo', async () => {
