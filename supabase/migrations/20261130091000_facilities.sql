@@ -191,6 +191,28 @@ drop trigger if exists facilities_record_change on public.facilities;
 create trigger facilities_record_change after insert or update or delete on public.facilities
   for each row execute function private.record_change('community_id');
 
+-- …and a plan item that delivers facilities keeps its catalogue item: switched to another,
+-- its lockers would be delivered by, say, a roads item. A code renamed in the catalogue
+-- reaches both through `on update cascade` and is no switch (the old code is gone), as in
+-- private.refuse_retired_catalogue_item.
+create or replace function private.keep_facilities_with_their_item() returns trigger
+language plpgsql security definer set search_path = ''
+as $$
+begin
+  if new.catalogue_code <> old.catalogue_code
+     and exists (select 1 from public.renovation_catalogue k where k.code = old.catalogue_code)
+     and exists (select 1 from public.facilities f where f.plan_item_id = new.id) then
+    raise exception 'plan item % delivers facilities: it stays a % item', new.id, old.catalogue_code
+      using errcode = '23514', constraint = 'facilities_plan_item_kind_check', table = 'plan_items', column = 'catalogue_code';
+  end if;
+  return new;
+end
+$$;
+revoke execute on function private.keep_facilities_with_their_item() from public;
+drop trigger if exists plan_items_keep_facilities on public.plan_items;
+create trigger plan_items_keep_facilities before update of catalogue_code on public.plan_items
+  for each row execute function private.keep_facilities_with_their_item();
+
 -- Removing a community removes its facilities while it is still there, so their records
 -- still find its sub-district (as private.clear_pipes_first does for the pipelines), and
 -- before its plan goes, so that they are not first rewritten to lose their plan item.

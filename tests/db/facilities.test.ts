@@ -202,6 +202,29 @@ describe.each(backends)('facilities and their clearance from pipelines on $name'
 			expect(await insert({ state: `'built'`, built_on: `'2999-01-01'` })).toMatchObject({ code: '23514' });
 		});
 
+		it('nor lets the plan item that delivers one become another kind of item', async () => {
+			const switched = await within(scratch.db, subject('planner'), (tx) =>
+				tx.query(`update public.plan_items set catalogue_code = 'roads' where id = '${PARKING_ITEM}'`)
+			).catch((error: unknown) => error as Error);
+			expect(switched).toMatchObject({ code: '23514', message: `plan item ${PARKING_ITEM} delivers facilities: it stays a parking item` });
+			const free = await within(scratch.db, subject('planner'), (tx) =>
+				tx.query<{ catalogue_code: string }>(`update public.plan_items set catalogue_code = 'greening' where id = '${ROADS_ITEM}' returning catalogue_code`)
+			);
+			expect(free).toEqual([{ catalogue_code: 'greening' }]);
+		});
+
+		it('yet follows a catalogue item renamed, kinds and plan items alike', async () => {
+			const renamed = await within(scratch.db, subject('planner'), async (tx) => {
+				await tx.query(`update public.renovation_catalogue set code = 'parking_spaces' where code = 'parking'`);
+				return tx.query<{ kind: string; item: string }>(
+					`select k.catalogue_code as kind, i.catalogue_code as item
+					 from public.facilities f join public.facility_kinds k on k.code = f.kind join public.plan_items i on i.id = f.plan_item_id
+					 where f.id = '${F.nearGas}'`
+				);
+			});
+			expect(renamed).toEqual([{ kind: 'parking_spaces', item: 'parking_spaces' }]);
+		});
+
 		it('but takes one that fits', async () => {
 			expect(await insert({ plan_item_id: `'${PARKING_ITEM}'` })).toEqual({ code: 'inserted', message: '' });
 		});

@@ -128,6 +128,7 @@ const EXECUTE: Record<string, string[]> = {
 	// Facilities (issue 8): the trigger and its geometry rules.
 	facility_geometry_problems: [],
 	check_facility: [],
+	keep_facilities_with_their_item: [],
 	clear_facilities_first: []
 };
 
