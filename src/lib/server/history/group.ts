@@ -23,7 +23,8 @@ const UNTOLD = new Set([
 	'id', 'community_id', 'project_id', 'stage_id', 'version', 'updated_at', 'created_at',
 	'bbox_west', 'bbox_south', 'bbox_east', 'bbox_north'
 ]);
-const GEOMETRIES = new Set(['boundary', 'footprint']);
+// 'geom': pipe segments and nodes, facilities (issue 8).
+const GEOMETRIES = new Set(['boundary', 'footprint', 'geom']);
 
 function value(raw: unknown): HistoryValue {
 	if (raw === undefined || raw === null) return null;
