@@ -53,7 +53,8 @@ export interface LookupTable {
 
 export const LOOKUP_TABLES: LookupTable[] = [
 	{ enumName: 'project_stage', table: 'project_stages', key: 'code', ordinal: 'ordinal' },
-	{ enumName: 'pipeline_type', table: 'pipeline_types', key: 'code', ordinal: 'ordinal' }
+	{ enumName: 'pipeline_type', table: 'pipeline_types', key: 'code', ordinal: 'ordinal' },
+	{ enumName: 'facility_kind', table: 'facility_kinds', key: 'code', ordinal: 'ordinal' }
 ];
 
 export interface SchemaModel {

@@ -12,6 +12,7 @@ import { layoutRows } from './layout';
 import { buildingName, communityNames } from './names';
 import { generatePlans } from './plans';
 import { generatePipes } from './pipes';
+import { generateFacilities } from './facilities';
 import { placeCommunities, toPlaced } from './place';
 import { area, polygon } from '@turf/turf';
 import { rectangle, roundRing } from './polygon';
@@ -277,6 +278,17 @@ export function generateSeedDataset(options: GenerateOptions = {}): SeedDataset 
 		dataDate: DATA_DATE
 	});
 
+	// The facilities follow both: what the plans deliver, placed clear of the pipes.
+	const facilities = generateFacilities(rng.fork('facilities'), frame, {
+		communities,
+		buildings,
+		projects,
+		milestones: schedule.milestones,
+		planItems: plans.planItems,
+		pipeSegments: pipes.pipeSegments,
+		dataDate: DATA_DATE
+	});
+
 	const dataset: Omit<SeedDataset, 'history'> = {
 		seed,
 		dataDate: DATA_DATE,
@@ -290,7 +302,8 @@ export function generateSeedDataset(options: GenerateOptions = {}): SeedDataset 
 		submissions: candidateSubmissions(rng.fork('cycle'), subdistricts),
 		targets,
 		...plans,
-		...pipes
+		...pipes,
+		...facilities
 	};
 	return { ...dataset, history: generateHistory(dataset) };
 }

@@ -19,7 +19,8 @@ const SEEDED_TABLES = [
 	'plan_items',
 	'funding_lines',
 	'pipe_segments',
-	'pipe_nodes'
+	'pipe_nodes',
+	'facilities'
 ];
 
 describe('supabase/seed.sql', () => {
@@ -43,7 +44,7 @@ describe('supabase/seed.sql', () => {
 	it('stores geometries in WGS84 with at most 7 decimals', () => {
 		const geometries = [...committed.matchAll(/extensions\.st_setsrid\(extensions\.st_geomfromgeojson\('([^']*)'\), 4326\)/g)].map((m) => m[1]);
 		const data = generateSeedDataset();
-		expect(geometries).toHaveLength(1 + 13 + 22 + 296 + data.pipeSegments.length + data.pipeNodes.length);
+		expect(geometries).toHaveLength(1 + 13 + 22 + 296 + data.pipeSegments.length + data.pipeNodes.length + data.facilities.length);
 		for (const g of geometries) {
 			const numbers = g.match(/-?\d+(\.\d+)?/g) ?? [];
 			for (const n of numbers) expect(n.split('.')[1]?.length ?? 0).toBeLessThanOrEqual(7);

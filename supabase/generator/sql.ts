@@ -6,6 +6,7 @@
  * and only adds what is missing; PostGIS is named by its schema, as in the migrations.
  */
 import { renderPipesSql } from './pipes-sql';
+import { renderFacilitiesSql } from './facilities-sql';
 import type { Geometry } from 'geojson';
 import type { SeedDataset } from './types';
 
@@ -21,7 +22,9 @@ const HEADER = `-- Renewal Atlas demo data (示例数据) for Zhangdian District
 -- and project progress are INVENTED demo data (is_demo = true) that add up exactly to the
 -- published targets of the 2020-07-27 implementation plan; no per-community list is public.
 -- Plans, budgets and funding lines are invented too; two communities break the funding rule
--- on purpose (supabase/generator/plans.ts) so that planners see what a violation looks like.
+-- on purpose (supabase/generator/plans.ts) so that planners see what a violation looks like,
+-- and one planned charging station stands too close to a gas line on purpose
+-- (supabase/generator/facilities.ts) so that the pipeline clearance check has a case to show.
 `;
 
 function literal(value: SqlValue): string {
@@ -271,9 +274,10 @@ export function renderSeedSql(data: SeedDataset): string {
 		),
 		renderHistory(data.history),
 		switchRecord(true),
-		// After the record is switched back on: the pipelines have no replayed past, so their seed
-		// rows get the ordinary insert entries of the audit trigger.
-		renderPipesSql(data)
+		// After the record is switched back on: the pipelines and facilities have no replayed
+		// past, so their seed rows get the ordinary insert entries of the audit trigger.
+		renderPipesSql(data),
+		renderFacilitiesSql(data)
 	];
 	return parts.join('\n');
 }

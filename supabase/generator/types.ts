@@ -4,6 +4,7 @@ import type { ElevatorState, LandTenure, PropertyManagement } from '../../src/li
 import type { Stage } from '../../src/lib/domain/stages';
 import type { SeedFundingLine, SeedPlanItem } from './plans';
 import type { SeedPipeNode, SeedPipeSegment } from './pipes';
+import type { SeedFacility } from './facilities';
 import type { SeedMilestone } from './stages';
 import type { SeedSubdistrict } from './subdistricts';
 import type { SeedReplan } from './replans';
@@ -104,6 +105,8 @@ export interface SeedDataset {
 	fundingLines: SeedFundingLine[];
 	pipeSegments: SeedPipeSegment[];
 	pipeNodes: SeedPipeNode[];
+	/** Parking and facilities, before and after the plans (facilities.ts). */
+	facilities: SeedFacility[];
 	/** The backdated record of how the demo got here (history.ts). */
 	history: SeedHistoryEntry[];
 }

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { BUILDING, COMMUNITY, FUNDING_LINE, MILESTONE_STAGE, PLAN_ITEM, PROJECT, plot, SPARE, square, SUBDISTRICT, USER, type StaffKey } from './matrix/fixture';
+import { spotIn } from './matrix/facility-fixture';
 import { manholeIn, pipeIn } from './matrix/pipe-fixture';
 
 /** A record of the audit log as the tests read it. */
@@ -498,7 +499,8 @@ export const WRITES: WriteCase[] = [
 		}
 	},
 	...scheduleWrites(),
-	...pipeWrites()
+	...pipeWrites(),
+	...facilityWrites()
 ];
 
 /** Pipelines (issue 8): an editor lays and removes them in their own community, a planner corrects them. */
@@ -591,6 +593,95 @@ function pipeWrites(): WriteCase[] {
 				action: 'delete',
 				...where,
 				old_values: expect.objectContaining({ id: node, kind: 'valve' }),
+				new_values: null
+			}
+		}
+	];
+}
+
+/** Facilities and pipe clearances (issue 8): an editor plans and removes a facility, a planner corrects it and adjusts a clearance. */
+function facilityWrites(): WriteCase[] {
+	const facility = '05000000-0000-4000-8000-0000000000ff';
+	const addFacility = `insert into public.facilities (id, community_id, kind, state, capacity, plan_item_id, geom)
+	                     values ('${facility}', '${COMMUNITY.A}', 'express_locker', 'planned', 48, null, ${spotIn('A', 2)})`;
+	const where = { community_id: COMMUNITY.A, subdistrict_code: A };
+	const clearance = { table_name: 'pipe_clearances', row_id: expect.stringMatching(/^[0-9a-f-]{36}$/), community_id: null, subdistrict_code: null };
+	const addClearance = `insert into public.pipeline_types (code, ordinal, name_zh, name_en) values ('reclaimed', 8, '再生水', 'Reclaimed water');
+	                      insert into public.pipe_clearances (pipeline_type, min_clearance_m, source) values ('reclaimed', 1, 'GB 50289-2016 表4.1.9')`;
+	return [
+		{
+			what: 'an editor plans a parcel locker',
+			by: 'editorA',
+			sql: addFacility,
+			record: {
+				table_name: 'facilities',
+				row_id: facility,
+				action: 'insert',
+				...where,
+				old_values: null,
+				new_values: expect.objectContaining({ kind: 'express_locker', state: 'planned', capacity: 48 })
+			}
+		},
+		{
+			what: 'a planner records the locker built',
+			by: 'planner',
+			before: addFacility,
+			sql: `update public.facilities set state = 'built', built_on = '2025-09-30' where id = '${facility}'`,
+			record: {
+				table_name: 'facilities',
+				row_id: facility,
+				action: 'update',
+				...where,
+				old_values: { state: 'planned', built_on: null },
+				new_values: { state: 'built', built_on: '2025-09-30' }
+			}
+		},
+		{
+			what: 'an editor removes the locker',
+			by: 'editorA',
+			before: addFacility,
+			sql: `delete from public.facilities where id = '${facility}'`,
+			record: {
+				table_name: 'facilities',
+				row_id: facility,
+				action: 'delete',
+				...where,
+				old_values: expect.objectContaining({ id: facility, kind: 'express_locker' }),
+				new_values: null
+			}
+		},
+		{
+			what: 'a planner sets a clearance for a network added later',
+			by: 'planner',
+			before: `insert into public.pipeline_types (code, ordinal, name_zh, name_en) values ('reclaimed', 8, '再生水', 'Reclaimed water')`,
+			sql: `insert into public.pipe_clearances (pipeline_type, min_clearance_m, source) values ('reclaimed', 1, 'GB 50289-2016 表4.1.9')`,
+			record: {
+				...clearance,
+				action: 'insert',
+				old_values: null,
+				new_values: expect.objectContaining({ pipeline_type: 'reclaimed', min_clearance_m: 1 })
+			}
+		},
+		{
+			what: 'a planner widens the gas clearance',
+			by: 'planner',
+			sql: `update public.pipe_clearances set min_clearance_m = 1.5, source = '淄博燃气要求 1.5 m' where pipeline_type = 'gas'`,
+			record: {
+				...clearance,
+				action: 'update',
+				old_values: expect.objectContaining({ min_clearance_m: 1 }),
+				new_values: { min_clearance_m: 1.5, source: '淄博燃气要求 1.5 m' }
+			}
+		},
+		{
+			what: 'a planner removes a clearance',
+			by: 'planner',
+			before: addClearance,
+			sql: `delete from public.pipe_clearances where pipeline_type = 'reclaimed'`,
+			record: {
+				...clearance,
+				action: 'delete',
+				old_values: expect.objectContaining({ pipeline_type: 'reclaimed', min_clearance_m: 1 }),
 				new_values: null
 			}
 		}

@@ -124,7 +124,12 @@ const EXECUTE: Record<string, string[]> = {
 	refresh_history_views: [],
 	// Pipelines (issue 8): triggers.
 	refuse_future_renewal: [],
-	clear_pipes_first: []
+	clear_pipes_first: [],
+	// Facilities (issue 8): the trigger and its geometry rules.
+	facility_geometry_problems: [],
+	check_facility: [],
+	keep_facilities_with_their_item: [],
+	clear_facilities_first: []
 };
 
 const API_ROLES = ['anon', 'authenticated', 'service_role', 'authenticator'];

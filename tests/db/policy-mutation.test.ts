@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db/types';
 import { backends, openSeeded, type Scratch } from './backends';
 import { addFixture } from './matrix/fixture';
+import { addFacilityFixture } from './matrix/facility-fixture';
 import { addPipeFixture } from './matrix/pipe-fixture';
 import { addScheduleFixture } from './matrix/schedule-fixture';
 import { succeeding } from './matrix/run';
@@ -68,6 +69,7 @@ for (const backend of backends) {
 	await addFixture(scratch.db);
 	await addScheduleFixture(scratch.db);
 	await addPipeFixture(scratch.db);
+	await addFacilityFixture(scratch.db);
 	opened.push({ name: backend.name, scratch, mutations: await mutationsOf(scratch.db) });
 }
 afterAll(() => Promise.all(opened.map((o) => o.scratch.dispose())));

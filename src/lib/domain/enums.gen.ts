@@ -47,3 +47,15 @@ export type PipeState = (typeof PIPE_STATES)[number];
 /** Manholes (检查井) and valves (阀门). */
 export const PIPE_NODE_KINDS = ['manhole', 'valve'] as const;
 export type PipeNodeKind = (typeof PIPE_NODE_KINDS)[number];
+
+/** Parking and facilities (停车与配套设施), in legend order. */
+export const FACILITY_KINDS = ['parking', 'ev_charger', 'bike_shed', 'express_locker', 'mailbox', 'bulletin_board', 'public_toilet', 'convenience_shop', 'sanitation_point', 'fitness_area', 'party_building_room', 'community_service_room', 'property_service_room', 'elderly_care', 'childcare', 'health_room', 'culture_room'] as const;
+export type FacilityKind = (typeof FACILITY_KINDS)[number];
+
+/** Existing before the renovation, planned by a plan item, or built by it. */
+export const FACILITY_STATES = ['existing', 'planned', 'built'] as const;
+export type FacilityState = (typeof FACILITY_STATES)[number];
+
+/** How a facility kind is drawn. */
+export const FACILITY_GEOMETRY_KINDS = ['point', 'polygon'] as const;
+export type FacilityGeometryKind = (typeof FACILITY_GEOMETRY_KINDS)[number];

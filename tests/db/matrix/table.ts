@@ -15,6 +15,7 @@ import {
 	square,
 	type Place
 } from './fixture';
+import { FACILITY, SPARE_FACILITY_KIND, spotIn } from './facility-fixture';
 import { manholeIn, PIPE_NODE, PIPE_SEGMENT, pipeIn, SPARE_PIPELINE_TYPE } from './pipe-fixture';
 import { EXCLUDED, OVERRIDE, SUBMISSION, SUBMISSION_YEAR } from './schedule-fixture';
 import type { SubjectName } from './subjects';
@@ -258,6 +259,39 @@ const pipeNodes = planTable(
 	ownPipes
 );
 
+// Facilities are read like their community and its plan: residents see published ones.
+const facilities = planTable(
+	'public.facilities',
+	FACILITY,
+	(p, id) => `insert into public.facilities (id, community_id, kind, state, capacity, geom)
+	            values ('${id}', '${COMMUNITY[p]}', 'bulletin_board', 'planned', 2, ${spotIn(p, 1)})`,
+	`capacity = 6, note = '增加分类桶'`,
+	placeReads()
+);
+
+// Clearances: staff read them, planners adjust them; nothing for the public.
+const pipeClearances: TableSpec = {
+	table: 'public.pipe_clearances',
+	probes: {
+		select: [{ label: 'row', target: `pipeline_type = 'water'` }],
+		insert: [
+			{
+				label: 'row',
+				target: `pipeline_type = '${SPARE_PIPELINE_TYPE}'`,
+				sql: `insert into public.pipe_clearances (pipeline_type, min_clearance_m, source) values ('${SPARE_PIPELINE_TYPE}', 1.2, '矩阵')`
+			}
+		],
+		update: [{ label: 'row', target: `pipeline_type = 'water'`, set: 'min_clearance_m = 1.5' }],
+		delete: [{ label: 'row', target: `pipeline_type = 'water'` }]
+	},
+	allowed: {
+		select: each(['editorA', 'editorB', ...READ_ALL], ['row']),
+		insert: each(PLANNING, ['row']),
+		update: each(PLANNING, ['row']),
+		delete: each(PLANNING, ['row'])
+	}
+};
+
 const catalogueRow = `code = '${SPARE.catalogueItem}'`;
 const renovationCatalogue: TableSpec = {
 	table: 'public.renovation_catalogue',
@@ -362,6 +396,18 @@ const pipelineTypes = reference(
 		sql: `insert into public.pipeline_types (code, ordinal, name_zh, name_en) values ('matrix_new', 91, '新管线', 'New line')`
 	},
 	`name_zh = '改名管线'`
+);
+
+const facilityKinds = reference(
+	'public.facility_kinds',
+	'code',
+	SPARE_FACILITY_KIND,
+	{
+		value: 'matrix_new',
+		sql: `insert into public.facility_kinds (code, ordinal, name_zh, name_en, icon, catalogue_code, geometry_kind, capacity_unit, is_structure)
+		      values ('matrix_new', 91, '新设施', 'New facility', 'marker', 'fitness', 'polygon', 'm²', false)`
+	},
+	`name_zh = '改名设施'`
 );
 
 const staffProbes = STAFF.map((s) => ({ label: s.key, target: `user_id = '${USER[s.key]}'` }));
@@ -560,6 +606,9 @@ export const MATRIX: readonly TableSpec[] = [
 	pipeSegments,
 	pipeNodes,
 	pipelineTypes,
+	facilities,
+	facilityKinds,
+	pipeClearances,
 	accountsUsers,
 	accountsSessions,
 	accountsFailures

@@ -331,6 +331,129 @@ export type Database = {
 					}
 				];
 			};
+			facilities: {
+				Row: {
+					built_on: string | null;
+					capacity: number;
+					chargers: number | null;
+					community_id: string;
+					geom: string;
+					id: string;
+					is_demo: boolean;
+					kind: Database['public']['Enums']['facility_kind'];
+					name: string | null;
+					note: string | null;
+					plan_item_id: string | null;
+					state: Database['public']['Enums']['facilities_state'];
+					updated_at: string;
+					version: number;
+				};
+				Insert: {
+					built_on?: string | null;
+					capacity: number;
+					chargers?: number | null;
+					community_id: string;
+					geom: string;
+					id?: string;
+					is_demo?: boolean;
+					kind: Database['public']['Enums']['facility_kind'];
+					name?: string | null;
+					note?: string | null;
+					plan_item_id?: string | null;
+					state: Database['public']['Enums']['facilities_state'];
+					updated_at?: string;
+					version?: number;
+				};
+				Update: {
+					built_on?: string | null;
+					capacity?: number;
+					chargers?: number | null;
+					community_id?: string;
+					geom?: string;
+					id?: string;
+					is_demo?: boolean;
+					kind?: Database['public']['Enums']['facility_kind'];
+					name?: string | null;
+					note?: string | null;
+					plan_item_id?: string | null;
+					state?: Database['public']['Enums']['facilities_state'];
+					updated_at?: string;
+					version?: number;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'facilities_community_id_fkey';
+						columns: ['community_id'];
+						isOneToOne: false;
+						referencedRelation: 'communities';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'facilities_kind_fkey';
+						columns: ['kind'];
+						isOneToOne: false;
+						referencedRelation: 'facility_kinds';
+						referencedColumns: ['code'];
+					},
+					{
+						foreignKeyName: 'facilities_plan_item_id_fkey';
+						columns: ['plan_item_id'];
+						isOneToOne: false;
+						referencedRelation: 'plan_items';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			facility_kinds: {
+				Row: {
+					capacity_unit: string;
+					catalogue_code: string;
+					code: Database['public']['Enums']['facility_kind'];
+					geometry_kind: Database['public']['Enums']['facility_kinds_geometry_kind'];
+					has_chargers: boolean;
+					icon: string;
+					is_service_room: boolean;
+					is_structure: boolean;
+					name_en: string;
+					name_zh: string;
+					ordinal: number;
+				};
+				Insert: {
+					capacity_unit: string;
+					catalogue_code: string;
+					code: Database['public']['Enums']['facility_kind'];
+					geometry_kind: Database['public']['Enums']['facility_kinds_geometry_kind'];
+					has_chargers?: boolean;
+					icon: string;
+					is_service_room?: boolean;
+					is_structure: boolean;
+					name_en: string;
+					name_zh: string;
+					ordinal: number;
+				};
+				Update: {
+					capacity_unit?: string;
+					catalogue_code?: string;
+					code?: Database['public']['Enums']['facility_kind'];
+					geometry_kind?: Database['public']['Enums']['facility_kinds_geometry_kind'];
+					has_chargers?: boolean;
+					icon?: string;
+					is_service_room?: boolean;
+					is_structure?: boolean;
+					name_en?: string;
+					name_zh?: string;
+					ordinal?: number;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'facility_kinds_catalogue_code_fkey';
+						columns: ['catalogue_code'];
+						isOneToOne: false;
+						referencedRelation: 'renovation_catalogue';
+						referencedColumns: ['code'];
+					}
+				];
+			};
 			funding_lines: {
 				Row: {
 					amount_yuan: number;
@@ -413,6 +536,41 @@ export type Database = {
 						isOneToOne: false;
 						referencedRelation: 'project_milestones';
 						referencedColumns: ['project_id', 'stage'];
+					}
+				];
+			};
+			pipe_clearances: {
+				Row: {
+					id: string;
+					min_clearance_m: number;
+					pipeline_type: Database['public']['Enums']['pipeline_type'];
+					source: string;
+					updated_at: string;
+					version: number;
+				};
+				Insert: {
+					id?: string;
+					min_clearance_m: number;
+					pipeline_type: Database['public']['Enums']['pipeline_type'];
+					source: string;
+					updated_at?: string;
+					version?: number;
+				};
+				Update: {
+					id?: string;
+					min_clearance_m?: number;
+					pipeline_type?: Database['public']['Enums']['pipeline_type'];
+					source?: string;
+					updated_at?: string;
+					version?: number;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'pipe_clearances_pipeline_type_fkey';
+						columns: ['pipeline_type'];
+						isOneToOne: true;
+						referencedRelation: 'pipeline_types';
+						referencedColumns: ['code'];
 					}
 				];
 			};
@@ -957,6 +1115,44 @@ export type Database = {
 				};
 				Relationships: [];
 			};
+			facility_district_summary: {
+				Row: {
+					batch_year: number | null;
+					chargers_after: number | null;
+					chargers_before: number | null;
+					communities: number | null;
+					greening_m2_done: number | null;
+					greening_m2_planned: number | null;
+					parking_spaces_after: number | null;
+					parking_spaces_before: number | null;
+					service_room_m2_after: number | null;
+					service_room_m2_before: number | null;
+					shed_charging_ports_after: number | null;
+					shed_charging_ports_before: number | null;
+					sheds_after: number | null;
+					sheds_before: number | null;
+				};
+				Relationships: [];
+			};
+			facility_summary: {
+				Row: {
+					batch_year: number | null;
+					chargers_after: number | null;
+					chargers_before: number | null;
+					community_id: string | null;
+					greening_m2_done: number | null;
+					greening_m2_planned: number | null;
+					parking_spaces_after: number | null;
+					parking_spaces_before: number | null;
+					service_room_m2_after: number | null;
+					service_room_m2_before: number | null;
+					shed_charging_ports_after: number | null;
+					shed_charging_ports_before: number | null;
+					sheds_after: number | null;
+					sheds_before: number | null;
+				};
+				Relationships: [];
+			};
 			funding_rule_violations: {
 				Row: {
 					amount_yuan: number | null;
@@ -1028,6 +1224,18 @@ export type Database = {
 					distance_m: number;
 				}[];
 			};
+			facility_clearance_conflicts: {
+				Args: {
+					community?: string;
+				};
+				Returns: {
+					facility_id: string;
+					segment_id: string;
+					pipeline_type: string;
+					distance_m: number;
+					required_m: number;
+				}[];
+			};
 			pipe_cross_section: {
 				Args: {
 					cut: string;
@@ -1049,6 +1257,9 @@ export type Database = {
 			buildings_elevator: 'none' | 'existing' | 'retrofit_planned' | 'retrofitted';
 			communities_land_tenure: 'state_owned' | 'collective';
 			communities_property_management: 'none' | 'simple' | 'professional';
+			facilities_state: 'existing' | 'planned' | 'built';
+			facility_kind: 'parking' | 'ev_charger' | 'bike_shed' | 'express_locker' | 'mailbox' | 'bulletin_board' | 'public_toilet' | 'convenience_shop' | 'sanitation_point' | 'fitness_area' | 'party_building_room' | 'community_service_room' | 'property_service_room' | 'elderly_care' | 'childcare' | 'health_room' | 'culture_room';
+			facility_kinds_geometry_kind: 'point' | 'polygon';
 			funding_lines_source: 'central_subsidy' | 'provincial_subsidy' | 'municipal_subsidy' | 'district_budget' | 'property_right_unit' | 'utility_operator' | 'maintenance_fund' | 'public_revenue' | 'donations' | 'provident_fund' | 'social_capital';
 			pipe_nodes_kind: 'manhole' | 'valve';
 			pipe_nodes_state: 'existing' | 'to_renew' | 'renewed' | 'abandoned';
@@ -1088,6 +1299,9 @@ export const Constants = {
 			buildings_elevator: ['none', 'existing', 'retrofit_planned', 'retrofitted'],
 			communities_land_tenure: ['state_owned', 'collective'],
 			communities_property_management: ['none', 'simple', 'professional'],
+			facilities_state: ['existing', 'planned', 'built'],
+			facility_kind: ['parking', 'ev_charger', 'bike_shed', 'express_locker', 'mailbox', 'bulletin_board', 'public_toilet', 'convenience_shop', 'sanitation_point', 'fitness_area', 'party_building_room', 'community_service_room', 'property_service_room', 'elderly_care', 'childcare', 'health_room', 'culture_room'],
+			facility_kinds_geometry_kind: ['point', 'polygon'],
 			funding_lines_source: ['central_subsidy', 'provincial_subsidy', 'municipal_subsidy', 'district_budget', 'property_right_unit', 'utility_operator', 'maintenance_fund', 'public_revenue', 'donations', 'provident_fund', 'social_capital'],
 			pipe_nodes_kind: ['manhole', 'valve'],
 			pipe_nodes_state: ['existing', 'to_renew', 'renewed', 'abandoned'],
