@@ -14,6 +14,7 @@ describe('a history entry of the pipelines', () => {
 		const bulk = entry([...inserted('pipe_segments', 312), ...inserted('pipe_nodes', 40)]);
 		expect(describeEntry(bulk, t('en'), 'en')).toEqual(['Added: 312 pipe segments, 40 manholes and valves']);
 		expect(describeEntry(bulk, t('zh-CN'), 'zh-CN')).toEqual(['新建：312 段管线、40 个检查井/阀门']);
+		expect(describeEntry(entry(inserted('facilities', 3)), t('en'), 'en')).toEqual(['Added: 3 facilities']);
 	});
 
 	it('names the fields of a pipe segment that changed, and only says that its line was redrawn', () => {

@@ -14,7 +14,8 @@ export type HistoryTable =
 	| 'plan_items'
 	| 'funding_lines'
 	| 'pipe_segments'
-	| 'pipe_nodes';
+	| 'pipe_nodes'
+	| 'facilities';
 
 export type HistoryValue = string | number | boolean | null;
 
@@ -116,6 +117,8 @@ function countLine(key: 'history.added' | 'history.removed', changes: RowChange[
 	if (segments) parts.push(t('history.thing.pipeSegments', { count: segments }));
 	const nodes = count('pipe_nodes');
 	if (nodes) parts.push(t('history.thing.pipeNodes', { count: nodes }));
+	const facilities = count('facilities');
+	if (facilities) parts.push(t('history.thing.facilities', { count: facilities }));
 	return [t(key, { things: parts.join(t('history.listSeparator')) })];
 }
 
