@@ -15,7 +15,7 @@ const [[firstType, firstColor], ...otherColors] = Object.entries(PIPE_COLORS);
 const colorByType: ExpressionSpecification = ['match', ['get', 'type'], firstType, firstColor, ...otherColors.flat(), '#000000'];
 const isFeature = (kind: 'segment' | 'node'): ExpressionSpecification => ['==', ['get', 'feature'], kind];
 const inState = (state: PipeState): ExpressionSpecification => ['==', ['get', 'state'], state];
-const width = (factor: number): ExpressionSpecification => ['interpolate', ['linear'], ['zoom'], PIPES_MINZOOM, 1.6 * factor, 19, 4 * factor];
+const width = (factor: number): ExpressionSpecification => ['interpolate', ['linear'], ['zoom'], PIPES_MINZOOM, 1.2 * factor, 19, 3 * factor];
 
 /** One line layer per state: MapLibre cannot vary a dash pattern by feature. */
 function stateLine(view: Settings, state: PipeState): LayerSpecification {
