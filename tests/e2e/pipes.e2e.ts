@@ -1,7 +1,10 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PIPELINE_TYPES, type PipesCollection, type PipeSegmentProps } from '../../src/lib/domain/pipes';
+import { ROOT } from '../../scripts/build';
 import { PLANNER } from './harness/editing';
 import { mapIdle, openAtlas } from './harness/map';
 import { StaffSession } from './harness/session';
@@ -68,6 +71,15 @@ function pixels(page: Page, png: Buffer): Promise<{ colours: number; magenta: nu
 
 const settle = (page: Page) => mapIdle(page).catch(() => undefined);
 
+/** Keeps a view for a person to look at (the README's picture is chosen from these). */
+async function keep(page: Page, name: string): Promise<Buffer> {
+	const png = await page.screenshot();
+	const dir = join(ROOT, 'test-results', 'pipes');
+	await mkdir(dir, { recursive: true });
+	await writeFile(join(dir, name), png);
+	return png;
+}
+
 // Pipelines in Chromium: staff see them in the CJJ 61 colours, network by network, read a
 // segment's attributes and look under the ground; the public sees none and asks for none.
 describe('underground pipelines, in the browser', () => {
@@ -129,6 +141,7 @@ describe('underground pipelines, in the browser', () => {
 			await expect.poll(() => renderedPerType(page)).toEqual(all);
 		}
 
+		await keep(page, 'pipes-2d.png');
 		const target = await pipeToClick(page);
 		if (!target) throw new Error('no segment to click in view');
 		await page.mouse.click(target.x, target.y);
@@ -158,6 +171,8 @@ describe('underground pipelines, in the browser', () => {
 		await expect
 			.poll(async () => (await pixels(page, await page.locator('[data-testid=map]').screenshot())).magenta, { timeout: 30_000 })
 			.toBeGreaterThan(100);
+		await settle(page);
+		await keep(page, 'underground.png');
 		const under = await pixels(page, await page.locator('[data-testid=map]').screenshot());
 		expect(under.colours).toBeGreaterThan(flat.colours / 4);
 		expect(await page.evaluate(() => (window as Window & { __map?: MapLibreMap }).__map?.getStyle().layers.some((l) => l.id === 'pipes-existing'))).toBe(false);
@@ -166,6 +181,7 @@ describe('underground pipelines, in the browser', () => {
 		await page.evaluate(() => (window as Window & { __map?: MapLibreMap }).__map?.jumpTo({ pitch: 100 }));
 		await settle(page);
 		expect(await page.evaluate(() => (window as Window & { __map?: MapLibreMap }).__map?.getPitch())).toBe(100);
+		await keep(page, 'underground-below.png');
 		const below = await pixels(page, await page.locator('[data-testid=map]').screenshot());
 		expect(below.colours).toBeGreaterThan(50);
 
