@@ -1,7 +1,12 @@
 import type { LayerFamily } from './types';
 
-/** How far the underground view lets the camera tilt: past 90° it looks up from below the ground. */
-export const UNDERGROUND_MAX_PITCH = 110;
+/**
+ * How far the underground view lets the camera tilt: level with the ground, looking across at
+ * the pipes beneath it. MapLibre 5+ accepts pitches up to 180, but without terrain it keeps
+ * the camera above sea level (Camera._raiseCameraByPitchAndZoom in maplibre-gl 6), pulling
+ * any pitch past 90° back to 90°, so more would only promise what the map takes back.
+ */
+export const UNDERGROUND_MAX_PITCH = 90;
 const SURFACE_MAX_PITCH = 70;
 
 // deck.gl's underground view (地下视图): its code is fetched the first time the view is
@@ -13,7 +18,6 @@ export const pipes3d = {
 		load: () => import('../deck-pipes').then((m) => m.addUndergroundOverlay),
 		toggled(map, active) {
 			if (active) {
-				// MapLibre 5+ accepts pitches up to 180 (experimental beyond 60, see setMaxPitch's docs).
 				map.setMaxPitch(UNDERGROUND_MAX_PITCH);
 				if (map.getPitch() < 55) map.easeTo({ pitch: 65, zoom: Math.max(map.getZoom(), 17) });
 			} else {
