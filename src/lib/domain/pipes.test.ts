@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bboxSchema, isPipelineType } from './pipes';
+import { bboxSchema } from './bbox';
+import { isPipelineType } from './pipes';
 
 describe('bboxSchema', () => {
 	it('reads west, south, east, north', () => {

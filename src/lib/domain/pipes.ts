@@ -1,6 +1,8 @@
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
-import { z } from 'zod';
 import { PIPELINE_TYPES, type PipeNodeKind, type PipelineType, type PipeState } from './enums.gen';
+
+// No zod here: the public map's view reads the network codes from this module (the
+// request's box has its schema in bbox.ts).
 
 export { PIPELINE_TYPES, PIPE_NODE_KINDS, PIPE_STATES, type PipeNodeKind, type PipelineType, type PipeState } from './enums.gen';
 
@@ -38,15 +40,3 @@ export interface PipeNodeProps {
 export type PipeSegmentFeature = Feature<LineString, PipeSegmentProps>;
 export type PipeNodeFeature = Feature<Point, PipeNodeProps>;
 export type PipesCollection = FeatureCollection<LineString | Point, PipeSegmentProps | PipeNodeProps>;
-
-export type Bbox = [west: number, south: number, east: number, north: number];
-
-const lng = z.number().min(-180).max(180);
-const lat = z.number().min(-90).max(90);
-
-/** `?bbox=w,s,e,n` in degrees: four finite numbers, west of east and south of north. */
-export const bboxSchema = z
-	.string()
-	.transform((raw) => raw.split(',').map((part) => (part.trim() === '' ? NaN : Number(part))))
-	.pipe(z.tuple([lng, lat, lng, lat]))
-	.refine(([w, s, e, n]) => w < e && s < n, 'edit.error.invalid');

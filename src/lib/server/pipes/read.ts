@@ -1,5 +1,6 @@
 import type { LineString, Point, Position } from 'geojson';
-import { bboxSchema, type Bbox, type PipeNodeFeature, type PipeNodeProps, type PipesCollection, type PipeSegmentFeature, type PipeSegmentProps } from '$lib/domain/pipes';
+import { bboxSchema, type Bbox } from '$lib/domain/bbox';
+import { type PipeNodeFeature, type PipeNodeProps, type PipesCollection, type PipeSegmentFeature, type PipeSegmentProps } from '$lib/domain/pipes';
 import type { Caller, Database } from '../db';
 import type { Outcome } from '../writes/outcome';
 import { runAs } from '../writes/run';
