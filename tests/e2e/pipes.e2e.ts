@@ -168,7 +168,7 @@ describe('underground pipelines, in the browser', () => {
 		await page.locator('input[name=underground]').check();
 		await expect.poll(() => new URL(page.url()).searchParams.get('ug')).toBe('1');
 		await expect.poll(() => page.locator('[data-testid=map] canvas').count(), { timeout: 20_000 }).toBe(2);
-		await page.evaluate(([lng, lat]) => (window as Window & { __map?: MapLibreMap }).__map?.jumpTo({ center: [lng, lat], zoom: 18.6, pitch: 68, bearing: -32 }), [lng, lat]);
+		await page.evaluate(([lng, lat]) => (window as Window & { __map?: MapLibreMap }).__map?.jumpTo({ center: [lng, lat], zoom: 17.7, pitch: 58, bearing: -20 }), [lng, lat]);
 		// The 2D lines give way to deck.gl's, drawn at depth under a see-through ground.
 		await expect
 			.poll(async () => (await pixels(page, await page.locator('[data-testid=map]').screenshot())).magenta, { timeout: 30_000 })
