@@ -1,4 +1,5 @@
 import { getContext, setContext } from 'svelte';
+import type { PipelineType } from '$lib/domain/pipes';
 import type { Stage } from '$lib/domain/stages';
 import { parseView, serializeView, type Camera, type ColorBy, type Selection, type Settings } from './view';
 
@@ -16,8 +17,9 @@ export class AtlasView {
 	/** The whole view as URL parameters. */
 	readonly params: URLSearchParams;
 
-	constructor(params: URLSearchParams) {
-		const { view, ignored } = parseView(params);
+	/** `staff`: the settings only staff may use (pipelines) are read from the link too. */
+	constructor(params: URLSearchParams, options: { staff?: boolean } = {}) {
+		const { view, ignored } = parseView(params, options);
 		const { center, zoom, pitch, bearing, ...settings } = view;
 		this.camera = $state.raw({ center, zoom, pitch, bearing });
 		this.settings = $state.raw(settings);
@@ -58,6 +60,15 @@ export class AtlasView {
 	/** Shows the district as of a past date, or (null) as it stands. */
 	setAsOf(asOf: string | null) {
 		this.#update({ asOf });
+	}
+
+	/** Shows these pipeline networks (legend order is kept by the caller); none hides them and the underground view. */
+	setPipes(pipes: PipelineType[]) {
+		this.#update({ pipes, underground: pipes.length > 0 && this.settings.underground });
+	}
+
+	setUnderground(underground: boolean) {
+		this.#update({ underground });
 	}
 
 	select(selection: Selection) {

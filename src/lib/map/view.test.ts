@@ -14,11 +14,31 @@ describe('view in the URL', () => {
 			stages: ['construction', 'acceptance'],
 			subdistrict: '370303002',
 			selection: { kind: 'building', code: 'ZD-2021-03-07' },
-			asOf: '2021-06-30'
+			asOf: '2021-06-30',
+			pipes: ['water', 'gas'],
+			underground: true
 		};
-		const { view: parsed, ignored } = parseView(serializeView(view));
+		const { view: parsed, ignored } = parseView(serializeView(view), { staff: true });
 		expect(ignored).toEqual([]);
 		expect(parsed).toEqual(view);
+	});
+
+	it('writes every network as pl=all and reads it back in legend order', () => {
+		const all = serializeView({ ...DEFAULT_VIEW, pipes: ['telecom', 'water', 'rain', 'sewage', 'gas', 'heat', 'power'] });
+		expect(all.get('pl')).toBe('all');
+		expect(parseView(all, { staff: true }).view.pipes).toEqual(['water', 'rain', 'sewage', 'gas', 'heat', 'power', 'telecom']);
+		expect(parseView(new URLSearchParams('pl=gas,water,gas'), { staff: true }).view.pipes).toEqual(['water', 'gas']);
+	});
+
+	it('refuses pipeline parameters that name no network, or an underground view that is not 1', () => {
+		const { view, ignored } = parseView(new URLSearchParams('pl=water,oil&ug=yes'), { staff: true });
+		expect([view.pipes, view.underground, ignored]).toEqual([[], false, ['pl', 'ug']]);
+	});
+
+	it('gives the public no pipelines, no underground view and no selected pipe, whatever the link says', () => {
+		const { view, ignored } = parseView(new URLSearchParams('pl=all&ug=1&sel=pipe:0b5c3f9e-0000-4000-8000-000000000001&by=stage'));
+		expect([view.pipes, view.underground, view.selection, view.colorBy]).toEqual([[], false, null, 'stage']);
+		expect(ignored.sort()).toEqual(['pl', 'sel', 'ug']);
 	});
 
 	it('reads a past date, takes today or later as now, and reports a date that is no date', () => {

@@ -1,9 +1,11 @@
 import { isPast, parseAsOfDate } from '$lib/domain/as-of';
+import { isPipelineType, PIPELINE_TYPES, type PipelineType } from '$lib/domain/pipes';
 import { isStage, type Stage } from '$lib/domain/stages';
 import { isColorBy, type ColorBy } from './colorings';
 
 export type { ColorBy };
-export type Selection = { kind: 'community' | 'building'; code: string } | null;
+/** What is selected; a pipe (by its id) only by staff. */
+export type Selection = { kind: 'community' | 'building' | 'pipe'; code: string } | null;
 
 /** Everything that makes a view reproducible from a link. */
 export interface View {
@@ -19,6 +21,10 @@ export interface View {
 	selection: Selection;
 	/** The past date the district is shown as of (YYYY-MM-DD); null for now. */
 	asOf: string | null;
+	/** The pipeline networks shown (staff only), in legend order; empty: none. */
+	pipes: PipelineType[];
+	/** The underground 3D view (地下视图, staff only). */
+	underground: boolean;
 }
 
 /** Where the map looks; it changes on every pan and zoom. */
@@ -37,8 +43,16 @@ export const DEFAULT_VIEW: View = {
 	stages: [],
 	subdistrict: null,
 	selection: null,
-	asOf: null
+	asOf: null,
+	pipes: [],
+	underground: false
 };
+
+/**
+ * Parameters only staff may use: the public reads no pipeline data, so a link that asks for
+ * pipelines opens for the public without them (and its page never asks the server for them).
+ */
+const STAFF_ONLY = new Set(['pl', 'ug']);
 
 /** A parsed view plus the parameters that were ignored because they made no sense. */
 export interface ParsedView {
@@ -81,9 +95,15 @@ const READERS: Record<string, Reader> = {
 	},
 	sd: (raw) => (/^[0-9]{9}$/.test(raw) ? { subdistrict: raw } : undefined),
 	sel: (raw) => {
-		const match = /^(community|building):([A-Za-z0-9_-]{1,64})$/.exec(raw);
-		return match ? { selection: { kind: match[1] as 'community' | 'building', code: match[2] } } : undefined;
+		const match = /^(community|building|pipe):([A-Za-z0-9_-]{1,64})$/.exec(raw);
+		return match ? { selection: { kind: match[1] as 'community' | 'building' | 'pipe', code: match[2] } } : undefined;
 	},
+	// 'all' keeps the usual link short; any other list must name known networks.
+	pl: (raw) => {
+		const types = raw === 'all' ? [...PIPELINE_TYPES] : raw.split(',');
+		return types.every(isPipelineType) ? { pipes: PIPELINE_TYPES.filter((t) => types.includes(t)) } : undefined;
+	},
+	ug: (raw) => (raw === '1' ? { underground: true } : undefined),
 	// Today or later is the present: the map as it stands, no notice.
 	date: (raw) => {
 		const date = parseAsOfDate(raw);
@@ -96,14 +116,19 @@ const READERS: Record<string, Reader> = {
  * parameter is checked on its own, a bad one falls back to its default and is reported,
  * and the rest of the link still applies. An empty parameter counts as absent.
  */
-export function parseView(params: URLSearchParams): ParsedView {
-	const view: View = { ...DEFAULT_VIEW, years: [], stages: [] };
+export function parseView(params: URLSearchParams, { staff = false }: { staff?: boolean } = {}): ParsedView {
+	const view: View = { ...DEFAULT_VIEW, years: [], stages: [], pipes: [] };
 	const ignored: string[] = [];
 	for (const [name, read] of Object.entries(READERS)) {
 		const raw = params.get(name);
 		if (!raw) continue;
+		if (!staff && STAFF_ONLY.has(name)) {
+			ignored.push(name);
+			continue;
+		}
 		const part = read(raw);
-		if (part) Object.assign(view, part);
+		if (part && !staff && part.selection?.kind === 'pipe') ignored.push(name);
+		else if (part) Object.assign(view, part);
 		else ignored.push(name);
 	}
 	return { view, ignored };
@@ -123,5 +148,7 @@ export function serializeView(view: View): URLSearchParams {
 	if (view.subdistrict) params.set('sd', view.subdistrict);
 	if (view.selection) params.set('sel', `${view.selection.kind}:${view.selection.code}`);
 	if (view.asOf) params.set('date', view.asOf);
+	if (view.pipes.length) params.set('pl', view.pipes.length === PIPELINE_TYPES.length ? 'all' : view.pipes.join(','));
+	if (view.underground) params.set('ug', '1');
 	return params;
 }

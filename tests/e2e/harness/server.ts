@@ -109,7 +109,9 @@ export async function spawnApp(env: Record<string, string>): Promise<AppProcess>
 			while (Date.now() < deadline) {
 				if (hasExited()) throw new Error(`node build exited (${child.signalCode ?? child.exitCode}) before answering:\n${printed}`);
 				try {
-					await fetch(url, { signal: AbortSignal.timeout(2_000) });
+					// Long enough for a first page on a busy machine (shared CPUs answer it in 3–5 s):
+					// a shorter wait aborts every try, and the aborted renders only add to the load.
+					await fetch(url, { signal: AbortSignal.timeout(15_000) });
 					return;
 				} catch {
 					await sleep(200);

@@ -56,7 +56,8 @@ export function pickAt(clickable: [string, Picked['kind']][], overlays: Overlays
 	}
 	const layers = new Map(clickable.filter(([id]) => e.target.getLayer(id)));
 	const [hit] = e.target.queryRenderedFeatures(e.point, { layers: [...layers.keys()] });
-	const code = hit?.properties?.code;
+	// Atlas features carry a code; features with none (pipes) are named by their id.
+	const code = hit?.properties?.code ?? hit?.properties?.id;
 	const kind = hit && layers.get(hit.layer.id);
 	return typeof code === 'string' && kind ? { kind, code } : null;
 }

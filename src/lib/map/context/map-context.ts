@@ -3,7 +3,7 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { LngLatBoundsLike, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import type { Atlas } from '$lib/domain/types';
 import { boundsOf } from '../camera';
-import { clickableOf, FAMILIES, layersOf, sourcesOf } from '../families/registry';
+import { clickableOf, FAMILIES, layersOf, sourcesOf, viewSourcesOf } from '../families/registry';
 import type { LayerFamily, LayerInput, Picked } from '../families/types';
 import type { Overlays } from './interaction';
 import { createStyleSync, type AppStyle } from './style-sync';
@@ -23,6 +23,8 @@ export class MapContext {
 	#atlas: Atlas | undefined;
 	#input: LayerInput | undefined;
 	#style: AppStyle = { sources: {}, layers: [] };
+	#dataSources: AppStyle['sources'] = {};
+	#viewSources: AppStyle['sources'] = {};
 	#overlays: Overlays = new Map();
 	#interaction: Promise<typeof import('./interaction')> | undefined;
 	#panels = new Set<HTMLElement>();
@@ -69,12 +71,16 @@ export class MapContext {
 	}
 
 	/**
-	 * Shows `atlas` as `input` says. Sources are derived again only for new data and layers
-	 * only for a new input; the sync then changes only what differs on the map.
+	 * Shows `atlas` as `input` says. Sources are derived again only for new data, layers and
+	 * the view's own sources only for a new input; the sync then changes only what differs.
 	 */
 	show(atlas: Atlas, input: LayerInput): void {
-		if (atlas !== this.#atlas) this.#style = { ...this.#style, sources: sourcesOf(this.families, atlas) };
-		if (input !== this.#input) this.#style = { ...this.#style, layers: layersOf(this.families, input) };
+		if (atlas !== this.#atlas) this.#dataSources = sourcesOf(this.families, atlas);
+		if (input !== this.#input) {
+			this.#viewSources = viewSourcesOf(this.families, input);
+			this.#style = { ...this.#style, layers: layersOf(this.families, input) };
+		}
+		if (atlas !== this.#atlas || input !== this.#input) this.#style = { ...this.#style, sources: { ...this.#dataSources, ...this.#viewSources } };
 		this.#atlas = atlas;
 		this.#input = input;
 		this.#render();

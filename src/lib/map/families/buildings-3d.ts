@@ -5,7 +5,8 @@ import type { LayerFamily } from './types';
 export const buildings3d = {
 	id: 'buildings-3d',
 	overlay: {
-		active: ({ view }) => view.threeD,
+		// The underground view draws the buildings itself, in one scene with the pipes.
+		active: ({ view }) => view.threeD && !view.underground,
 		load: () => import('../deck-buildings').then((m) => m.addBuildingsOverlay),
 		toggled(map, active) {
 			if (active && map.getPitch() < 30) map.easeTo({ pitch: 50 });

@@ -5,7 +5,7 @@ import type { Atlas, BuildingProps, CommunityProps } from '$lib/domain/types';
 import { createStyleSync, type StyleTarget } from '../context/style-sync';
 import { yearColors } from '../palette';
 import { DEFAULT_VIEW, type Settings, type View } from '../view';
-import { clickableOf, FAMILIES, layersOf, sourcesOf } from './registry';
+import { clickableOf, FAMILIES, layersOf, sourcesOf, viewSourcesOf } from './registry';
 import type { LayerInput } from './types';
 
 const square = (x: number, y: number, d: number): Polygon['coordinates'] => [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]];
@@ -88,9 +88,36 @@ describe('the layer family registry', () => {
 		expect(filters[0]).toContain('2022');
 	});
 
+	it('asks for the pipelines only while a network is shown, and draws only the networks shown, above the buildings', () => {
+		const none = inputOf(DEFAULT_VIEW);
+		expect(viewSourcesOf(FAMILIES, none)).toEqual({});
+		expect(layersOf(FAMILIES, none).filter((l) => 'source' in l && l.source === 'pipes')).toEqual([]);
+		const gas = inputOf({ ...DEFAULT_VIEW, pipes: ['gas', 'water'] });
+		const sources = { ...sourcesOf(FAMILIES, atlasWith('tendering')), ...viewSourcesOf(FAMILIES, gas) };
+		expect(sources.pipes).toMatchObject({ type: 'geojson', data: '/api/pipes' });
+		const layers = layersOf(FAMILIES, gas);
+		expect(validateStyleMin({ version: 8 as const, sources, layers })).toEqual([]);
+		const pipeLayers = layers.filter((l) => 'source' in l && l.source === 'pipes');
+		expect(pipeLayers.length).toBeGreaterThan(4);
+		for (const layer of pipeLayers) {
+			expect(layer.minzoom).toBeGreaterThanOrEqual(15);
+			expect(JSON.stringify('filter' in layer && layer.filter)).toContain('["literal",["gas","water"]]');
+		}
+		const ids = layers.map((l) => l.id);
+		expect(ids.indexOf('pipes-casing')).toBeGreaterThan(ids.indexOf('buildings-fill'));
+		// The underground view draws them in deck.gl instead; the data stays for it to read.
+		const underground = inputOf({ ...DEFAULT_VIEW, pipes: ['gas'], underground: true });
+		expect(layersOf(FAMILIES, underground).filter((l) => l.id.startsWith('pipes-'))).toEqual([]);
+		expect(Object.keys(viewSourcesOf(FAMILIES, underground))).toEqual(['pipes']);
+	});
+
 	it('selects on the topmost clickable layer first', () => {
 		expect(clickableOf(FAMILIES)).toEqual([
 			['communities-point', 'community'],
+			['pipes-abandoned', 'pipe'],
+			['pipes-renewed', 'pipe'],
+			['pipes-to_renew', 'pipe'],
+			['pipes-existing', 'pipe'],
 			['buildings-fill', 'building'],
 			['communities-fill', 'community']
 		]);

@@ -6,6 +6,8 @@ import { communities } from './communities';
 import { district } from './district';
 import { labels } from './labels';
 import { late } from './late';
+import { pipes } from './pipes';
+import { pipes3d } from './pipes-3d';
 import { selection } from './selection';
 import { undergroundFirst } from './underground-first';
 import type { LayerFamily, LayerInput, Picked } from './types';
@@ -14,11 +16,16 @@ import type { LayerFamily, LayerInput, Picked } from './types';
  * Every family the atlas map draws, bottom to top: this order is the draw order. A new
  * family (pipelines, facilities, drawing tools) is a module and one line here.
  */
-export const FAMILIES: readonly LayerFamily[] = [district, communities, buildings, selection, late, undergroundFirst, labels, buildings3d];
+export const FAMILIES: readonly LayerFamily[] = [district, communities, buildings, pipes, selection, late, undergroundFirst, labels, buildings3d, pipes3d];
 
 /** Every family's sources; registry.test.ts checks that no two families name the same one. */
 export function sourcesOf(families: readonly LayerFamily[], atlas: Atlas): Record<string, SourceSpecification> {
 	return Object.assign({}, ...families.map((family) => family.sources?.(atlas)));
+}
+
+/** The sources the view asks for now (see LayerFamily.viewSources). */
+export function viewSourcesOf(families: readonly LayerFamily[], input: LayerInput): Record<string, SourceSpecification> {
+	return Object.assign({}, ...families.map((family) => family.viewSources?.(input)));
 }
 
 export function layersOf(families: readonly LayerFamily[], input: LayerInput): LayerSpecification[] {

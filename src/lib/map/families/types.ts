@@ -38,6 +38,12 @@ export interface OverlaySlot {
 export interface LayerFamily {
 	id: string;
 	sources?(atlas: Atlas): Record<string, SourceSpecification>;
+	/**
+	 * Sources that exist only while the view asks for them, such as a URL MapLibre fetches
+	 * (data not in the atlas, which some callers may not read): none, nothing is requested.
+	 * Derived again on every change of the view; an unchanged one is left as it is.
+	 */
+	viewSources?(input: LayerInput): Record<string, SourceSpecification>;
 	layers?(input: LayerInput): LayerSpecification[];
 	/** Layers a click selects on, with what a hit on each selects. */
 	clickable?: Record<string, Picked['kind']>;
