@@ -4,6 +4,7 @@ import { buildings } from './buildings';
 import { buildings3d } from './buildings-3d';
 import { communities } from './communities';
 import { district } from './district';
+import { facilities } from './facilities';
 import { labels } from './labels';
 import { late } from './late';
 import { selection } from './selection';
@@ -14,7 +15,7 @@ import type { LayerFamily, LayerInput, Picked } from './types';
  * Every family the atlas map draws, bottom to top: this order is the draw order. A new
  * family (pipelines, facilities, drawing tools) is a module and one line here.
  */
-export const FAMILIES: readonly LayerFamily[] = [district, communities, buildings, selection, late, undergroundFirst, labels, buildings3d];
+export const FAMILIES: readonly LayerFamily[] = [district, communities, buildings, selection, late, undergroundFirst, facilities, labels, buildings3d];
 
 /** Every family's sources; registry.test.ts checks that no two families name the same one. */
 export function sourcesOf(families: readonly LayerFamily[], atlas: Atlas): Record<string, SourceSpecification> {
