@@ -90,6 +90,31 @@ describe('parking and facilities, in the browser', () => {
 		expect(await page.locator('[data-testid=facility-legend]').innerText()).toContain('设施图例');
 		// No clearance ring for the public.
 		expect(await drawn(page, ['facilities-conflict'])).toEqual([]);
+
+		// A click on a badge tells that facility's attributes.
+		const target = await page.evaluate(() => {
+			const map = (window as Window & { __map?: MapLibreMap }).__map!;
+			const canvas = map.getCanvas().getBoundingClientRect();
+			const panel = document.querySelector('[data-testid=detail-panel]')?.getBoundingClientRect();
+			const legend = document.querySelector('[data-testid=facility-legend]')?.getBoundingClientRect();
+			const clear = (x: number, y: number, r?: DOMRect) => !r || x < r.left || x > r.right || y < r.top || y > r.bottom;
+			for (const f of map.queryRenderedFeatures({ layers: ['facilities-icons'] })) {
+				if (f.geometry.type !== 'Point') continue;
+				const p = map.project(f.geometry.coordinates as [number, number]);
+				const [x, y] = [canvas.left + p.x, canvas.top + p.y];
+				if (clear(x, y, panel) && clear(x, y, legend)) return { x, y, id: String(f.properties.id) };
+			}
+			return null;
+		});
+		expect(target).not.toBeNull();
+		await page.mouse.click(target!.x, target!.y);
+		const popup = page.locator(`.facility-popup[data-facility="${target!.id}"]`);
+		await expect.poll(() => popup.count()).toBe(1);
+		expect(await popup.innerText()).toMatch(/状态：(原有|规划|已建成)\n规模：\d+/);
+
+		// The district by batch year, opened on demand: the three batches of published communities.
+		await page.locator(`${SECTION} [data-testid=facility-district] summary`).click();
+		await expect.poll(() => page.locator(`${SECTION} [data-testid=facility-district] tr[data-batch]`).count()).toBe(3);
 	});
 
 	it('flags for a planner the planned charger too close to the gas line, with distance and clearance, on the map too', async () => {
