@@ -4,6 +4,7 @@ import { buildings } from './buildings';
 import { buildings3d } from './buildings-3d';
 import { communities } from './communities';
 import { district } from './district';
+import { facilities } from './facilities';
 import { labels } from './labels';
 import { late } from './late';
 import { pipes } from './pipes';
@@ -16,7 +17,7 @@ import type { LayerFamily, LayerInput, Picked } from './types';
  * Every family the atlas map draws, bottom to top: this order is the draw order. A new
  * family (pipelines, facilities, drawing tools) is a module and one line here.
  */
-export const FAMILIES: readonly LayerFamily[] = [district, communities, buildings, pipes, selection, late, undergroundFirst, labels, buildings3d, pipes3d];
+export const FAMILIES: readonly LayerFamily[] = [district, communities, buildings, pipes, selection, late, undergroundFirst, facilities, labels, buildings3d, pipes3d];
 
 /** Every family's sources; registry.test.ts checks that no two families name the same one. */
 export function sourcesOf(families: readonly LayerFamily[], atlas: Atlas): Record<string, SourceSpecification> {
