@@ -1,5 +1,7 @@
 import { MapboxOverlay } from '@deck.gl/mapbox';
+import { COORDINATE_SYSTEM, type CoordinateSystem } from '@deck.gl/core';
 import { ColumnLayer, PathLayer, SolidPolygonLayer } from '@deck.gl/layers';
+import type { Position } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap, MapSourceDataEvent } from 'maplibre-gl';
 import type { PipeNodeFeature, PipesCollection, PipeSegmentFeature } from '$lib/domain/pipes';
 import type { Atlas } from '$lib/domain/types';
@@ -29,10 +31,77 @@ function groundOf(data: PipesCollection): [number, number][] {
 	return [[w, s], [e, s], [e, n], [w, n], [w, s]];
 }
 
+/** The endpoint's collection (pipes/read.ts) as segments and nodes, told apart by `feature`. */
+export function splitPipes(collection: PipesCollection): Omit<PipeScene, 'ground'> {
+	return {
+		segments: collection.features.filter((f): f is PipeSegmentFeature => f.properties.feature === 'segment'),
+		nodes: collection.features.filter((f): f is PipeNodeFeature => f.properties.feature === 'node')
+	};
+}
+
+export interface PipeScene {
+	segments: PipeSegmentFeature[];
+	nodes: PipeNodeFeature[];
+	/** The ground's outline, in the same coordinates as the features. */
+	ground: Position[];
+}
+
+export interface PipeLayerOptions {
+	shown: (f: PipeSegmentFeature | PipeNodeFeature) => boolean;
+	selected: string | null;
+	/** Where a position is drawn: at its stretched depth on the map, or in the view from below's metres. */
+	at: (p: Position) => [number, number, number];
+	/** The scene's coordinate system (the map's longitude/latitude unless told). */
+	coordinateSystem?: CoordinateSystem;
+}
+
+const undergroundPoint = (p: Position) => undergroundPath([p])[0];
+
+/** The pipes, their shafts and the veiling ground: the map's underground view and the view from below draw the same. */
+export function pipeLayers(data: PipeScene, { shown, selected, at, coordinateSystem = COORDINATE_SYSTEM.DEFAULT }: PipeLayerOptions) {
+	return [
+		new PathLayer<PipeSegmentFeature>({
+			id: 'underground-pipes',
+			data: data.segments.filter(shown),
+			coordinateSystem,
+			pickable: true,
+			widthUnits: 'meters',
+			widthMinPixels: 2,
+			capRounded: true,
+			jointRounded: true,
+			getPath: (f) => f.geometry.coordinates.map(at),
+			getWidth: (f) => pipeWidthM(f.properties),
+			getColor: (f) => (f.properties.id === selected ? [255, 255, 0, 255] : [...hexToRgb(pipeColor(f.properties.type, f.properties.state)), 255]),
+			updateTriggers: { getColor: selected }
+		}),
+		new ColumnLayer<PipeNodeFeature>({
+			id: 'underground-shafts',
+			data: data.nodes.filter(shown),
+			coordinateSystem,
+			diskResolution: 12,
+			radius: 0.5,
+			extruded: true,
+			getPosition: (f) => at(f.geometry.coordinates),
+			getElevation: (f) => f.properties.depth_m * DEPTH_EXAGGERATION,
+			getFillColor: (f) => [...hexToRgb(pipeColor(f.properties.type, f.properties.state)), 150]
+		}),
+		// Drawn after the pipes and without writing depth, so it veils what lies below
+		// and hides nothing above.
+		new SolidPolygonLayer({
+			id: 'underground-ground',
+			data: [{ polygon: data.ground.map(at) }],
+			coordinateSystem,
+			getPolygon: (d: { polygon: [number, number, number][] }) => d.polygon,
+			getFillColor: GROUND,
+			parameters: { depthWriteEnabled: false }
+		})
+	];
+}
+
 export function addUndergroundOverlay(map: MapLibreMap): Overlay {
 	const overlay = new MapboxOverlay({ interleaved: false, layers: [] });
 	map.addControl(overlay);
-	let data: { segments: PipeSegmentFeature[]; nodes: PipeNodeFeature[]; ground: [number, number][] } | null = null;
+	let data: PipeScene | null = null;
 	let last: [Atlas, LayerInput] | null = null;
 
 	function draw() {
@@ -42,43 +111,7 @@ export function addUndergroundOverlay(map: MapLibreMap): Overlay {
 		const shown = (f: PipeSegmentFeature | PipeNodeFeature) => view.pipes.includes(f.properties.type);
 		const selected = view.selection?.kind === 'pipe' ? view.selection.code : null;
 		overlay.setProps({
-			layers: data
-				? [
-						new PathLayer<PipeSegmentFeature>({
-							id: 'underground-pipes',
-							data: data.segments.filter(shown),
-							pickable: true,
-							widthUnits: 'meters',
-							widthMinPixels: 2,
-							capRounded: true,
-							jointRounded: true,
-							getPath: (f) => undergroundPath(f.geometry.coordinates),
-							getWidth: (f) => pipeWidthM(f.properties),
-							getColor: (f) => (f.properties.id === selected ? [255, 255, 0, 255] : [...hexToRgb(pipeColor(f.properties.type, f.properties.state)), 255]),
-							updateTriggers: { getColor: selected }
-						}),
-						new ColumnLayer<PipeNodeFeature>({
-							id: 'underground-shafts',
-							data: data.nodes.filter(shown),
-							diskResolution: 12,
-							radius: 0.5,
-							extruded: true,
-							getPosition: (f) => undergroundPath([f.geometry.coordinates])[0],
-							getElevation: (f) => f.properties.depth_m * DEPTH_EXAGGERATION,
-							getFillColor: (f) => [...hexToRgb(pipeColor(f.properties.type, f.properties.state)), 150]
-						}),
-						// Drawn after the pipes and without writing depth, so it veils what lies below
-						// and hides nothing above.
-						new SolidPolygonLayer({
-							id: 'underground-ground',
-							data: [{ polygon: data.ground }],
-							getPolygon: (d: { polygon: [number, number][] }) => d.polygon,
-							getFillColor: GROUND,
-							parameters: { depthWriteEnabled: false }
-						}),
-						buildingsLayer(atlas, input, 200)
-					]
-				: [buildingsLayer(atlas, input, 200)]
+			layers: [...(data ? pipeLayers(data, { shown, selected, at: undergroundPoint }) : []), buildingsLayer(atlas, input, 200)]
 		});
 	}
 
@@ -87,13 +120,8 @@ export function addUndergroundOverlay(map: MapLibreMap): Overlay {
 		if (!source || data) return;
 		const geojson = await source.getData();
 		if (geojson.type !== 'FeatureCollection' || !geojson.features.length) return;
-		// The endpoint's collection (pipes/read.ts): segments and nodes told apart by `feature`.
 		const collection = geojson as PipesCollection;
-		data = {
-			segments: collection.features.filter((f): f is PipeSegmentFeature => f.properties.feature === 'segment'),
-			nodes: collection.features.filter((f): f is PipeNodeFeature => f.properties.feature === 'node'),
-			ground: groundOf(collection)
-		};
+		data = { ...splitPipes(collection), ground: groundOf(collection) };
 		draw();
 	}
 	const onData = (e: MapSourceDataEvent) => {
