@@ -43,12 +43,35 @@ function wrap(q: PGlite | Transaction): Queryable {
  * processes: openEmbeddedDatabase (embedded.ts) guards the folder.
  */
 export async function openPglite(dataDir: string): Promise<Database> {
-	const pg = await PGlite.create(dataDir, {
+	return wrapDatabase(await startPglite(dataDir));
+}
+
+function startPglite(dataDir: string, loadDataDir?: Blob): Promise<PGlite> {
+	return PGlite.create(dataDir, {
+		loadDataDir,
 		extensions: { postgis, btree_gist },
 		startParams: START_PARAMS,
 		// The same shapes as our node-postgres set-up: numerics as numbers, dates as ISO text.
 		parsers: { [types.NUMERIC]: Number, [types.DATE]: (value: string) => value }
 	});
+}
+
+/**
+ * An in-memory database started from a copy of another's files (`dumpPglite`): what the
+ * test suites use to skip migrating and seeding the demo once per file.
+ */
+export async function openPgliteCopy(dump: Blob): Promise<Database & { dump(): Promise<Blob> }> {
+	const pg = await startPglite('memory://', dump);
+	return { ...wrapDatabase(pg), dump: () => pg.dumpDataDir('none') };
+}
+
+/** An in-memory database whose files can be copied (`openPgliteCopy`). */
+export async function openDumpablePglite(): Promise<Database & { dump(): Promise<Blob> }> {
+	const pg = await startPglite('memory://');
+	return { ...wrapDatabase(pg), dump: () => pg.dumpDataDir('none') };
+}
+
+function wrapDatabase(pg: PGlite): Database {
 	return {
 		kind: 'pglite',
 		...wrap(pg),
