@@ -22,8 +22,8 @@ export interface Scratch {
 
 export interface Backend {
 	name: 'pglite' | 'postgres';
-	/** An empty database: nothing applied yet. */
-	openEmpty(): Promise<Scratch>;
+	/** An empty database: nothing applied yet (on PostgreSQL, or a copy of `template`). */
+	openEmpty(template?: string): Promise<Scratch>;
 }
 
 const pglite: Backend = {
@@ -38,11 +38,11 @@ const pglite: Backend = {
 function postgres(url: string): Backend {
 	return {
 		name: 'postgres',
-		async openEmpty() {
+		async openEmpty(template?: string) {
 			const name = `atlas_test_${randomBytes(6).toString('hex')}`;
 			const admin = new pg.Client({ connectionString: url });
 			await admin.connect();
-			await admin.query(`create database ${name}`);
+			await admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`);
 			await admin.end();
 			const scratchUrl = new URL(url);
 			scratchUrl.pathname = `/${name}`;
@@ -107,7 +107,33 @@ export async function openSeeded(backend: Backend): Promise<Scratch> {
 		await rename(partial, copy);
 		return { db, dispose: () => db.close() };
 	}
-	const scratch = await backend.openEmpty();
-	await migrate(scratch.db, { seed: true });
-	return scratch;
+	return postgresFromTemplate(await seededKey());
+}
+
+/**
+ * On PostgreSQL the same saving: the first file migrates and seeds a template database,
+ * named by what it is made of, and each file's database is a copy of it.
+ */
+async function postgresFromTemplate(key: string): Promise<Scratch> {
+	const url = process.env.DATABASE_URL as string;
+	const template = `atlas_seeded_${key}`;
+	const admin = new pg.Client({ connectionString: url });
+	await admin.connect();
+	try {
+		const found = await admin.query('select 1 from pg_database where datname = $1', [template]);
+		if (!found.rowCount) {
+			const building = `${template}_${process.pid}`;
+			await admin.query(`create database ${building}`);
+			const buildingUrl = new URL(url);
+			buildingUrl.pathname = `/${building}`;
+			const db = await openPostgres(buildingUrl.toString());
+			await migrate(db, { seed: true });
+			await db.close();
+			// Renamed only when whole, so an interrupted run never leaves a half-seeded template.
+			await admin.query(`alter database ${building} rename to ${template}`);
+		}
+	} finally {
+		await admin.end();
+	}
+	return postgresBackend!.openEmpty(template);
 }
