@@ -111,10 +111,42 @@ describe('parking and facilities, in the browser', () => {
 		const popup = page.locator(`.facility-popup[data-facility="${target!.id}"]`);
 		await expect.poll(() => popup.count()).toBe(1);
 		expect(await popup.innerText()).toMatch(/状态：(原有|规划|已建成)\n规模：\d+/);
+		// The popup answers the click: the community stays selected, its panel open.
+		await page.waitForTimeout(300);
+		expect(new URL(page.url()).searchParams.get('sel')).toBe(`community:${DEMO}`);
+		expect(await page.locator('[data-testid=detail-panel]').count()).toBe(1);
 
 		// The district by batch year, opened on demand: the three batches of published communities.
 		await page.locator(`${SECTION} [data-testid=facility-district] summary`).click();
 		await expect.poll(() => page.locator(`${SECTION} [data-testid=facility-district] tr[data-batch]`).count()).toBe(3);
+	});
+
+	it('shows the public the facilities of whatever yard the map is zoomed to, with nothing selected', async () => {
+		const page = await session.pageOf();
+		// The district first: no facility code or data is fetched there.
+		const requests: string[] = [];
+		page.on('request', (r) => requests.push(r.url()));
+		await openAtlas(page);
+		await mapIdle(page);
+		expect(requests.filter((url) => url.includes('/api/facilities'))).toEqual([]);
+		expect(await page.locator('[data-testid=facility-legend]').count()).toBe(0);
+		// Then the user zooms in on the demo community by hand.
+		const center = await page.evaluate((code) => {
+			const map = (window as Window & { __map?: MapLibreMap }).__map!;
+			const [f] = map.querySourceFeatures('communities', { filter: ['==', ['get', 'code'], code] });
+			const ring = (f.geometry.type === 'Polygon' ? f.geometry.coordinates[0] : (f.geometry as GeoJSON.MultiPolygon).coordinates[0][0]) as [number, number][];
+			const xs = ring.map(([x]) => x);
+			const ys = ring.map(([, y]) => y);
+			return [(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2] as [number, number];
+		}, DEMO);
+		await page.evaluate((center) => (window as Window & { __map?: MapLibreMap }).__map!.jumpTo({ center, zoom: 16.5 }), center);
+		await mapIdle(page);
+		await expect.poll(async () => (await drawn(page, ['facilities-icons'])).length, { timeout: 20_000 }).toBeGreaterThan(5);
+		expect(new URL(page.url()).searchParams.get('sel')).toBeNull();
+		expect(requests.some((url) => url.includes('/api/facilities?bbox='))).toBe(true);
+		// Back at the district's scale the layer and its legend go away.
+		await page.evaluate(() => (window as Window & { __map?: MapLibreMap }).__map!.jumpTo({ zoom: 12 }));
+		await expect.poll(() => page.locator('[data-testid=facility-legend]').count()).toBe(0);
 	});
 
 	it('flags for a planner the planned charger too close to the gas line, with distance and clearance, on the map too', async () => {

@@ -1,9 +1,10 @@
 /**
  * The facility layer (停车与配套设施): maki icons in round badges by state, parking lots and
  * sheds as outlined areas, a red ring round each planned facility the clearance check flags,
- * a popup with a facility's attributes and a legend. Loaded (with its icons) only once a
- * community is selected, and it reads facilities only for that community and, at community
- * zoom, for the view — the district's first load carries none of it.
+ * a popup with a facility's attributes and a legend. Loaded (with its icons) only at a
+ * community's zoom or once a community is selected (families/facilities.ts), and it reads
+ * facilities only for that community and, at community zoom, for the view — the district's
+ * first load carries none of it.
  */
 import { Popup, type ExpressionSpecification, type GeoJSONSource, type Map as MapLibreMap, type MapLayerMouseEvent } from 'maplibre-gl';
 import { get } from 'svelte/store';
@@ -14,12 +15,11 @@ import { KIND_ICONS } from '$lib/domain/facility-display';
 import type { Atlas } from '$lib/domain/types';
 import { MAKI } from './facility-icons';
 import { badgeSvg, CONFLICT_COLOR, imageName, STATE_STYLE } from './facility-style';
+import { FACILITY_MINZOOM } from './families/facilities';
 import type { LayerInput, Overlay } from './families/types';
 import { addImages, svgImage } from './images';
 
 export const FACILITIES_SOURCE = 'facilities';
-/** Below this zoom the district is shown, not a community's yard: no facilities. */
-export const FACILITY_MINZOOM = 15;
 export const FACILITY_LAYERS = ['facilities-fill', 'facilities-outline', 'facilities-outline-planned', 'facilities-conflict', 'facilities-icons'] as const;
 
 type Box = [number, number, number, number];
@@ -165,13 +165,19 @@ export function addFacilityLayer(map: MapLibreMap): Overlay {
 	map.on('click', 'facilities-fill', popup);
 
 	return {
+		// A click on a facility opens its popup and must not clear the map's selection.
+		pick(x: number, y: number) {
+			const layers = ['facilities-icons', 'facilities-fill'].filter((id) => map.getLayer(id));
+			return layers.length && map.queryRenderedFeatures([x, y], { layers }).length ? 'own' : null;
+		},
 		update(atlas: Atlas, input: LayerInput) {
 			const selected = input.view.selection;
-			if (!selected) return;
 			const id =
-				selected.kind === 'community'
+				selected?.kind === 'community'
 					? atlas.communities.features.find((c) => c.properties.code === selected.code)?.properties.id
-					: atlas.buildings.features.find((b) => b.properties.code === selected.code)?.properties.communityId;
+					: selected?.kind === 'building'
+						? atlas.buildings.features.find((b) => b.properties.code === selected.code)?.properties.communityId
+						: undefined;
 			if (id) void loadCommunity(id);
 			if (ready) loadView();
 		},

@@ -27,7 +27,7 @@ export function updateOverlays({ map, families, overlays, atlas, input, current,
 	for (const { id, overlay: slot } of families) {
 		if (!slot) continue;
 		const state = overlays.get(id);
-		const active = slot.active(input);
+		const active = slot.active(input, map.getZoom());
 		if (active && !state) {
 			overlays.set(id, {});
 			slot.toggled?.(map, true);
@@ -48,8 +48,11 @@ export function updateOverlays({ map, families, overlays, atlas, input, current,
 	}
 }
 
-/** What a click selects: overlays first, as they are drawn on top, then the topmost of the `clickable` layers. */
-export function pickAt(clickable: [string, Picked['kind']][], overlays: Overlays, e: MapMouseEvent): Picked | null {
+/**
+ * What a click selects: overlays first, as they are drawn on top, then the topmost of the
+ * `clickable` layers; `'own'` when an overlay answers the click itself.
+ */
+export function pickAt(clickable: [string, Picked['kind']][], overlays: Overlays, e: MapMouseEvent): Picked | 'own' | null {
 	for (const { instance } of overlays.values()) {
 		const picked = instance?.pick?.(e.point.x, e.point.y);
 		if (picked) return picked;

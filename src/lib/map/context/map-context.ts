@@ -53,6 +53,11 @@ export class MapContext {
 			this.#sync = createStyleSync(map);
 			this.#render();
 		});
+		// Overlays may want a zoom (facilities at a community's scale): when the set wanted
+		// changes with the zoom, render again; a zoom that changes nothing costs a comparison.
+		map.on('zoomend', () => {
+			if (this.#input && this.#wanted(this.#input) !== this.#wantedBefore) this.#render();
+		});
 		map.on('movestart', (e) => {
 			if (e.originalEvent) this.#framing = null; // the user took the camera
 		});
@@ -86,11 +91,22 @@ export class MapContext {
 		this.#render();
 	}
 
+	/** The overlays the input and the zoom want now, as a key to compare. */
+	#wanted(input: LayerInput): string {
+		const zoom = this.#map?.getZoom() ?? 0;
+		return this.families
+			.filter((f) => f.overlay?.active(input, zoom))
+			.map((f) => f.id)
+			.join();
+	}
+	#wantedBefore = '';
+
 	#render() {
 		const [map, atlas, input] = [this.#map, this.#atlas, this.#input];
 		if (!this.#loaded || !map || !atlas || !input) return;
 		this.#sync?.(this.#style);
-		if (!this.#overlays.size && !this.families.some((f) => f.overlay?.active(input))) return;
+		this.#wantedBefore = this.#wanted(input);
+		if (!this.#overlays.size && !this.#wantedBefore) return;
 		void this.#interact().then(({ updateOverlays }) => {
 			if (this.#map !== map) return;
 			updateOverlays({
@@ -110,8 +126,8 @@ export class MapContext {
 		return this.#map;
 	}
 
-	/** What a click at a map event's point selects. */
-	async pick(e: MapMouseEvent): Promise<Picked | null> {
+	/** What a click at a map event's point selects; `'own'` when an overlay answers it (leave the selection). */
+	async pick(e: MapMouseEvent): Promise<Picked | 'own' | null> {
 		const { pickAt } = await this.#interact();
 		return pickAt(this.#clickable, this.#overlays, e);
 	}

@@ -17,13 +17,18 @@ export type Picked = NonNullable<Selection>;
  */
 export interface Overlay {
 	update(atlas: Atlas, input: LayerInput): void;
-	/** What the overlay draws at a canvas point, if anything: it is above the map's layers. */
-	pick?(x: number, y: number): Picked | null;
+	/**
+	 * What the overlay draws at a canvas point, if anything: it is above the map's layers.
+	 * `'own'` when the overlay answers a click there itself (a popup): the map then selects
+	 * nothing and keeps what was selected.
+	 */
+	pick?(x: number, y: number): Picked | 'own' | null;
 	remove(): void;
 }
 
 export interface OverlaySlot {
-	active(input: LayerInput): boolean;
+	/** Whether the overlay is wanted, for the view and the camera's zoom (asked again whenever a zoom ends). */
+	active(input: LayerInput, zoom: number): boolean;
 	/** A dynamic import, so the overlay's code is fetched on first use only. */
 	load(): Promise<(map: MapLibreMap) => Overlay>;
 	/** Runs at once when the slot turns on or off, before the code has loaded (camera moves). */
