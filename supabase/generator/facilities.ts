@@ -15,6 +15,7 @@
  */
 import type { Point, Polygon } from 'geojson';
 import type { FacilityKind, FacilityState } from '../../src/lib/domain/enums.gen';
+import type { FacilityProperties } from '../../src/lib/domain/facilities';
 import type { LocalFrame } from './frame';
 import { FreeSpace, type Box } from './free-space';
 import type { SeedPipeSegment } from './pipes';
@@ -22,19 +23,9 @@ import type { Rng } from './rng';
 import type { SeedBuilding, SeedCommunity, SeedPlanItem, SeedProject, SeedProjectMilestone } from './types';
 
 /** One row of public.facilities. */
-export interface SeedFacility {
-	id: string;
-	communityId: string;
-	kind: FacilityKind;
-	state: FacilityState;
-	capacity: number;
-	chargers: number | null;
-	planItemId: string | null;
-	builtOn: string | null;
-	name: string | null;
-	note: string | null;
+/** A facility as the app reads it, with its geometry: what the seed writes. */
+export interface SeedFacility extends FacilityProperties {
 	geom: Point | Polygon;
-	isDemo: boolean;
 }
 
 /**
