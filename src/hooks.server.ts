@@ -1,7 +1,7 @@
 import { redirect, type Handle, type HandleServerError, type RequestEvent, type ServerInit } from '@sveltejs/kit';
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE } from '$lib/i18n';
-import { configuredBasemap } from '$lib/map/basemap';
 import { authenticate, getAuthProvider } from '$lib/server/auth';
+import { configuredBasemap } from '$lib/server/basemap';
 import { loginUrl } from '$lib/server/auth/safe-next';
 import { getDatabase, isDatabaseUnavailable } from '$lib/server/db';
 import { translate } from '$lib/server/i18n';
@@ -19,6 +19,14 @@ const RETRY_AFTER_S = 5;
  * answer 503 until it returns.
  */
 export const init: ServerInit = async () => {
+	// A basemap set up wrongly (an unknown preset, Tianditu without its key) stops the server
+	// before anything else, with what to change.
+	try {
+		configuredBasemap();
+	} catch (error) {
+		console.error(`[basemap] ${error instanceof Error ? error.message : String(error)}`);
+		process.exit(1);
+	}
 	closeDatabaseOnShutdown();
 	try {
 		await getDatabase();
@@ -40,7 +48,7 @@ export const init: ServerInit = async () => {
 let tileServers: string[] | undefined;
 /** The online basemap's tile servers (none by default); the configuration is read once. */
 function basemapOrigins(): string[] {
-	tileServers ??= tileOrigins(configuredBasemap()?.tiles ?? []);
+	tileServers ??= tileOrigins(configuredBasemap()?.layers.flat() ?? []);
 	return tileServers;
 }
 

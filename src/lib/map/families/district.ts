@@ -5,8 +5,10 @@ const SOURCE = 'district';
 export const district = {
 	id: 'district',
 	sources: (atlas) => ({ [SOURCE]: { type: 'geojson', data: atlas.district.outline, attribution: '区界 DataV.GeoAtlas（GCJ-02→WGS84）' } }),
-	layers: () => [
-		{ id: 'district-fill', type: 'fill', source: SOURCE, paint: { 'fill-color': '#f3efe6', 'fill-opacity': 1 } },
+	layers: ({ basemap }) => [
+		// Offline the district's own paper colour is the map; over a basemap only a faint
+		// tint, so its streets and labels show everywhere inside the district.
+		{ id: 'district-fill', type: 'fill', source: SOURCE, paint: { 'fill-color': '#f3efe6', 'fill-opacity': basemap ? 0.12 : 1 } },
 		{
 			id: 'district-line',
 			type: 'line',

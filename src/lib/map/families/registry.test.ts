@@ -38,7 +38,7 @@ function atlasWith(stage: CommunityProps['stage']): Atlas {
 }
 
 const settings = ({ center, zoom, pitch, bearing, ...rest }: View): Settings => rest;
-const inputOf = (view: View): LayerInput => ({ view: settings(view), coloring: { yearColors: yearColors([2020, 2021, 2022]) } });
+const inputOf = (view: View, basemap = false): LayerInput => ({ view: settings(view), coloring: { yearColors: yearColors([2020, 2021, 2022]) }, basemap });
 
 describe('the layer family registry', () => {
 	it('builds a valid MapLibre style for every colouring, filter and selection', () => {
@@ -86,6 +86,15 @@ describe('the layer family registry', () => {
 		expect(filters).toHaveLength(data.length);
 		expect(new Set(filters).size).toBe(1);
 		expect(filters[0]).toContain('2022');
+	});
+
+	it('lets an online basemap show through the district: its fill is opaque only offline', () => {
+		const opacity = (basemap: boolean) => {
+			const fill = layersOf(FAMILIES, inputOf(DEFAULT_VIEW, basemap)).find((l) => l.id === 'district-fill');
+			return fill?.type === 'fill' ? fill.paint?.['fill-opacity'] : undefined;
+		};
+		expect(opacity(false)).toBe(1);
+		expect(opacity(true)).toBeLessThan(0.2);
 	});
 
 	it('asks for the pipelines only while a network is shown, and draws only the networks shown, above the buildings', () => {

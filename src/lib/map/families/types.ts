@@ -7,6 +7,8 @@ import type { Selection, Settings } from '../view';
 export interface LayerInput {
 	view: Settings;
 	coloring: ColoringInput;
+	/** Whether an online basemap lies under the atlas (then nothing may cover it opaquely). */
+	basemap: boolean;
 }
 
 export type Picked = NonNullable<Selection>;

@@ -20,7 +20,7 @@ export function securityHeaders(url: URL): Record<string, string> {
 
 /**
  * The policy with `origins` added to the given directives. The basemap is configured at run
- * time (PUBLIC_BASEMAP_TILES) while kit.csp is fixed at build time, so its tile servers
+ * time (src/lib/server/basemap) while kit.csp is fixed at build time, so its tile servers
  * are added to each page's policy here.
  */
 export function allowOrigins(policy: string, directives: string[], origins: string[]): string {
