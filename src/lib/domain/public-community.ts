@@ -17,9 +17,13 @@ export interface PublicCommunity {
 	isDemo: boolean;
 	stage: Stage | null;
 	statusAsOf: string | null;
-	/** Percent complete of the plan, and how plan_progress averaged its items. */
+	/**
+	 * Percent complete of the plan, and how plan_progress averaged its items: by each item's
+	 * share of the cost, or each counted once. Named 'cost' here rather than the view's
+	 * 'budget' so that nothing budget-like is even a word in the page's data.
+	 */
 	progressPct: number | null;
-	progressWeighting: 'budget' | 'count' | null;
+	progressWeighting: 'cost' | 'count' | null;
 	milestones: PublicMilestone[];
 	items: PublicPlanItem[];
 	facilities: PublicFacilityChange[];
@@ -30,6 +34,8 @@ export interface PublicMilestone {
 	stage: Stage;
 	plannedOn: string | null;
 	actualOn: string | null;
+	/** Planned before the project's status date and not reached (public.milestone_schedule). */
+	overdue: boolean;
 }
 
 export type ItemClass = 'basic' | 'improvement' | 'upgrade';

@@ -20,7 +20,7 @@ interface CommunityRow {
 	stage: Stage | null;
 	statusAsOf: string | null;
 	progressPct: string | number | null;
-	progressWeighting: 'budget' | 'count' | null;
+	progressWeighting: 'cost' | 'count' | null;
 	boundary: string;
 	footprints: string[];
 }
@@ -33,7 +33,8 @@ const COMMUNITY = `
 	       c.batch_year as "batchYear", c.households, c.is_demo as "isDemo",
 	       (select count(*)::int from public.buildings b where b.community_id = c.id) as buildings,
 	       p.stage, p.status_as_of::text as "statusAsOf",
-	       pp.progress_pct as "progressPct", pp.weighting as "progressWeighting",
+	       pp.progress_pct as "progressPct",
+	       case pp.weighting when 'budget' then 'cost' when 'count' then 'count' end as "progressWeighting",
 	       extensions.st_asgeojson(c.boundary, 6) as boundary,
 	       coalesce((select array_agg(extensions.st_asgeojson(b.footprint, 6) order by b.code)
 	                 from public.buildings b where b.community_id = c.id), '{}') as footprints
@@ -45,7 +46,7 @@ const COMMUNITY = `
 
 const selectMilestones = (tx: Queryable, communityId: string) =>
 	tx.query<PublicMilestone>(
-		`select m.stage, m.planned_on::text as "plannedOn", m.actual_on::text as "actualOn"
+		`select m.stage, m.planned_on::text as "plannedOn", m.actual_on::text as "actualOn", m.overdue
 		 from public.milestone_schedule m where m.community_id = $1 order by m.ordinal`,
 		[communityId]
 	);
