@@ -49,7 +49,10 @@ $$;
 -- Stale data: the communities in a batch, not yet archived (after 竣工归档 nothing is left to
 -- report), whose progress — project, milestones, plan items, by the record of changes — was
 -- last written more than `stale_after_days` days before `reference` (the time of reading
--- unless given), or never. One row per stale community: its figure is their count.
+-- unless given). One row per stale community: its figure is their count. Every row has an
+-- entry in the record (the database writes it, 20261128090000_history_as_of.sql), so a
+-- community without one is one whose record the caller may not read (an editor, another
+-- sub-district's published community): not known to be stale, and left out.
 create or replace function public.dashboard_stale(
   stale_after_days integer default 30,
   batch_year_filter smallint default null,
@@ -64,10 +67,10 @@ as $$
   from public.dashboard_communities d
   where d.planned
     and d.stage is distinct from 'archived'
-    and (d.last_progress_at is null or d.last_progress_at < reference - make_interval(days => stale_after_days))
+    and d.last_progress_at < reference - make_interval(days => stale_after_days)
     and (batch_year_filter is null or d.batch_year = batch_year_filter)
     and (subdistrict_filter is null or d.subdistrict_code = subdistrict_filter)
-  order by d.last_progress_at nulls first, d.code
+  order by d.last_progress_at, d.code
 $$;
 
 revoke all on public.dashboard_funds from public, anon;

@@ -172,6 +172,14 @@ describe.each(backends)('the dashboard figures on $name', (backend) => {
 		const after = await as(callers.planner, (tx) => tx.query<{ community_id: string }>(`select community_id from public.dashboard_stale()`));
 		expect(after.map((r) => r.community_id)).not.toContain(id);
 		expect(after).toHaveLength(expected.n - 1);
+		// An editor reads the record of its own sub-districts only: the published communities
+		// of others are not called stale for want of a record it may not read.
+		const editors = await as(callers.editorA, (tx) =>
+			tx.query<{ subdistrict_code: string }>(
+				`select distinct d.subdistrict_code from public.dashboard_stale() s join public.dashboard_communities d on d.id = s.community_id`
+			)
+		);
+		expect(editors.map((r) => r.subdistrict_code)).toEqual([IN_A.subdistrict]);
 	});
 
 	it('gives the public nothing of funding, and signed-in users without a role no money', async () => {
