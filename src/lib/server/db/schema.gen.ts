@@ -1115,6 +1115,62 @@ export type Database = {
 				};
 				Relationships: [];
 			};
+			dashboard_communities: {
+				Row: {
+					batch_year: number | null;
+					budget_yuan: number | null;
+					buildings: number | null;
+					code: string | null;
+					completed: boolean | null;
+					delay_bucket: string | null;
+					delay_days: number | null;
+					floor_area_m2: number | null;
+					households: number | null;
+					id: string | null;
+					last_progress_at: string | null;
+					late: boolean | null;
+					name: string | null;
+					planned: boolean | null;
+					residents: number | null;
+					stage: string | null;
+					stage_ordinal: number | null;
+					started: boolean | null;
+					subdistrict_code: string | null;
+					subdistrict_name: string | null;
+				};
+				Relationships: [];
+			};
+			dashboard_funds: {
+				Row: {
+					amount_yuan: number | null;
+					community_id: string | null;
+					lines: number | null;
+					restricted: boolean | null;
+					source: string | null;
+				};
+				Relationships: [];
+			};
+			dashboard_targets: {
+				Row: {
+					buildings: number | null;
+					communities: number | null;
+					district_code: string | null;
+					floor_area_m2: number | null;
+					households: number | null;
+					level: string | null;
+					period_end: number | null;
+					period_start: number | null;
+					residents: number | null;
+					source: string | null;
+					target_buildings: number | null;
+					target_communities: number | null;
+					target_floor_area_wan_m2: number | null;
+					target_households: number | null;
+					target_residents: number | null;
+					version: number | null;
+				};
+				Relationships: [];
+			};
 			facility_district_summary: {
 				Row: {
 					batch_year: number | null;
@@ -1209,6 +1265,62 @@ export type Database = {
 			};
 		};
 		Functions: {
+			dashboard_delays: {
+				Args: {
+					batch_year_filter?: number;
+					subdistrict_filter?: string;
+				};
+				Returns: {
+					delay_bucket: string;
+					communities: number;
+					late: number;
+					delay_days: number;
+					max_delay_days: number;
+				}[];
+			};
+			dashboard_money: {
+				Args: {
+					batch_year_filter?: number;
+					subdistrict_filter?: string;
+				};
+				Returns: {
+					source: string;
+					restricted: boolean;
+					communities: number;
+					lines: number;
+					amount_yuan: number;
+				}[];
+			};
+			dashboard_progress: {
+				Args: {
+					batch_year_filter?: number;
+					subdistrict_filter?: string;
+				};
+				Returns: {
+					grouping_by: string;
+					key: string;
+					level: string;
+					communities: number;
+					buildings: number;
+					floor_area_m2: number;
+					households: number;
+					residents: number;
+					residents_known: number;
+				}[];
+			};
+			dashboard_stale: {
+				Args: {
+					stale_after_days?: number;
+					batch_year_filter?: number;
+					subdistrict_filter?: string;
+					reference?: string;
+				};
+				Returns: {
+					community_id: string;
+					last_progress_at: string;
+					days_since: number;
+				}[];
+			};
 			dig_conflicts: {
 				Args: {
 					dig: string;
