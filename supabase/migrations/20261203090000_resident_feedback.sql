@@ -9,7 +9,8 @@ create table if not exists public.feedback (
   community_id uuid not null references public.communities (id) on delete cascade,
   kind text not null check (kind in ('suggestion', 'rating')),
   rating smallint check (rating between 1 and 5),
-  comment text check (length(comment) <= 500 and length(btrim(comment)) > 0),
+  -- Blank is blank in either script: spaces, line breaks and the ideographic space (U+3000).
+  comment text check (length(comment) <= 500 and length(btrim(comment, E' \t\r\n\u3000')) > 0),
   status text not null default 'pending' check (status in ('pending', 'approved', 'rejected')),
   -- The day only, in China's time: the public learns no time of day that could tell who wrote it.
   submitted_on date not null default (now() at time zone 'Asia/Shanghai')::date,
@@ -139,7 +140,7 @@ language plpgsql volatile security definer set search_path = ''
 as $$
 declare
   community uuid;
-  text_given text := nullif(btrim(comment), '');
+  text_given text := nullif(btrim(comment, E' \t\r\n\u3000'), '');
   in_window integer;
   in_day integer;
   wait_s integer;

@@ -108,6 +108,7 @@ describe.each(backends)('residents’ feedback on $name', (backend) => {
 	it('refuses what is not feedback: blank or overlong words, a rating out of range, an unpublished community, a raw address', async () => {
 		const client = key('invalid');
 		expect((await refusal(client, 'MX-A', 'suggestion', null, '   ')).code).toBe('23514');
+		expect((await refusal(client, 'MX-A', 'suggestion', null, '\n\u3000 \t')).code).toBe('23514');
 		expect((await refusal(client, 'MX-A', 'suggestion', null, '长'.repeat(501))).code).toBe('23514');
 		expect((await refusal(client, 'MX-A', 'opinion', null, '随便')).code).toBe('22023');
 		expect((await refusal(client, 'MX-A-draft', 'suggestion', null, '草稿小区')).code).toBe('P0002');
