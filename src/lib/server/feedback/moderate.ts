@@ -57,9 +57,10 @@ export async function listPending(
 }
 
 /**
- * Approves or rejects one pending submission. Refused: not a moderating role, or an editor
- * of another sub-district (403); none such (404); already moderated by someone else (400,
- * so a second decision never silently overrides the first).
+ * Approves or rejects one pending submission. Refused: not a moderating role (403); none
+ * the caller sees (404: an editor does not see another sub-district's pending feedback);
+ * already moderated by someone else (400, so a second decision never silently overrides
+ * the first).
  */
 export async function moderateFeedback(caller: Caller, id: string, decision: string, db?: Database): Promise<Outcome<{ id: string; status: ModerationDecision }>> {
 	if (!mayModerate(caller)) return { ok: false, refusal: forbiddenFor(caller) };

@@ -1,4 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
+import '$lib/i18n/feedback';
 import { listPending, mayModerate, moderateFeedback } from '$lib/server/feedback/moderate';
 import { requireUser } from '$lib/server/auth/guard';
 import { translate } from '$lib/server/i18n';

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import '$lib/i18n/feedback';
 import { feedbackAction } from '$lib/server/feedback/action';
 import { readCommunityFeedback } from '$lib/server/feedback/read';
 import { translate } from '$lib/server/i18n';
