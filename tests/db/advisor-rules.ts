@@ -45,10 +45,12 @@ export const CALLED_DIRECTLY = [
 ];
 
 /**
- * Security-definer functions everyone may call directly because they give away nothing a
- * row could: the first day the record of changes holds (the time control's start).
+ * Security-definer functions everyone may call directly: the first day the record of changes
+ * holds (the time control's start), which gives away nothing a row could; and a resident's
+ * feedback submission, the public's only write, which validates, rate-limits and stores
+ * pending feedback itself (20261203090000_resident_feedback.sql).
  */
-export const ANYONE_MAY_CALL = ['private.record_began'];
+export const ANYONE_MAY_CALL = ['private.record_began', 'private.submit_feedback'];
 
 export interface AdvisorRule {
 	name: string;

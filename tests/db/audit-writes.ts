@@ -500,7 +500,8 @@ export const WRITES: WriteCase[] = [
 	},
 	...scheduleWrites(),
 	...pipeWrites(),
-	...facilityWrites()
+	...facilityWrites(),
+	...feedbackWrites()
 ];
 
 /** Pipelines (issue 8): an editor lays and removes them in their own community, a planner corrects them. */
@@ -683,6 +684,28 @@ function facilityWrites(): WriteCase[] {
 				action: 'delete',
 				old_values: expect.objectContaining({ pipeline_type: 'reclaimed', min_clearance_m: 1 }),
 				new_values: null
+			}
+		}
+	];
+}
+
+/** Residents' feedback (20261203090000): only moderation goes on the record. */
+function feedbackWrites(): WriteCase[] {
+	const feedback = '06000000-0000-4000-8000-0000000000ff';
+	return [
+		{
+			what: 'an editor publishes a resident’s suggestion',
+			by: 'editorA',
+			before: `insert into public.feedback (id, community_id, kind, comment) values ('${feedback}', '${COMMUNITY.A}', 'suggestion', '加装电梯')`,
+			sql: `update public.feedback set status = 'approved' where id = '${feedback}'`,
+			record: {
+				table_name: 'feedback',
+				row_id: feedback,
+				action: 'update',
+				community_id: COMMUNITY.A,
+				subdistrict_code: A,
+				old_values: { status: 'pending', moderated_by: null, moderated_at: null },
+				new_values: { status: 'approved', moderated_by: USER.editorA, moderated_at: expect.any(String) }
 			}
 		}
 	];

@@ -41,12 +41,15 @@ describe.each(backends)('the record (审计) on $name', (backend) => {
 	afterAll(() => scratch?.dispose());
 
 	it('has a case for each kind of write on each audited table', async () => {
-		const audited = await scratch.db.query<{ table: string }>(
-			`select distinct c.relname as table from pg_trigger g join pg_class c on c.oid = g.tgrelid
-			 join pg_proc f on f.oid = g.tgfoid where f.proname = 'record_change' and not g.tgisinternal order by 1`
+		// The kinds each trigger records, from its event bits (feedback records moderation only).
+		const audited = await scratch.db.query<{ write: string }>(
+			`select distinct c.relname || ' ' || e.action as write from pg_trigger g join pg_class c on c.oid = g.tgrelid
+			 join pg_proc f on f.oid = g.tgfoid
+			 cross join (values ('insert', 4), ('delete', 8), ('update', 16)) e(action, bit)
+			 where f.proname = 'record_change' and not g.tgisinternal and g.tgtype::int & e.bit <> 0`
 		);
 		const covered = [...new Set(WRITES.map((w) => `${w.record.table_name} ${w.record.action}`))].sort();
-		expect(covered).toEqual(audited.flatMap(({ table }) => ['delete', 'insert', 'update'].map((a) => `${table} ${a}`)));
+		expect(covered).toEqual(audited.map((a) => a.write).sort());
 	});
 
 	it.each(WRITES.map((w) => [w.what, w] as const))('%s: exactly one record, with the actor and the values', async (_what, write) => {

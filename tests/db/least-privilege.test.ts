@@ -129,7 +129,12 @@ const EXECUTE: Record<string, string[]> = {
 	facility_geometry_problems: [],
 	check_facility: [],
 	keep_facilities_with_their_item: [],
-	clear_facilities_first: []
+	clear_facilities_first: [],
+	// Residents' feedback (issue 9): the public submits through the one function, which checks
+	// its input and applies the rate limit itself; the rest are triggers.
+	submit_feedback: ['anon', 'authenticated', 'service_role'],
+	check_feedback_stage: [],
+	stamp_moderation: []
 };
 
 const API_ROLES = ['anon', 'authenticated', 'service_role', 'authenticator'];

@@ -3,6 +3,7 @@ import type { Database } from '../../src/lib/server/db/types';
 import { backends, openSeeded, type Scratch } from './backends';
 import { addFixture } from './matrix/fixture';
 import { addFacilityFixture } from './matrix/facility-fixture';
+import { addFeedbackFixture } from './matrix/feedback-fixture';
 import { addPipeFixture } from './matrix/pipe-fixture';
 import { addScheduleFixture } from './matrix/schedule-fixture';
 import { succeeding } from './matrix/run';
@@ -70,6 +71,7 @@ for (const backend of backends) {
 	await addScheduleFixture(scratch.db);
 	await addPipeFixture(scratch.db);
 	await addFacilityFixture(scratch.db);
+	await addFeedbackFixture(scratch.db);
 	opened.push({ name: backend.name, scratch, mutations: await mutationsOf(scratch.db) });
 }
 afterAll(() => Promise.all(opened.map((o) => o.scratch.dispose())));

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, openSeeded, type Scratch } from './backends';
 import { addFixture } from './matrix/fixture';
 import { addFacilityFixture } from './matrix/facility-fixture';
+import { addFeedbackFixture } from './matrix/feedback-fixture';
 import { addPipeFixture } from './matrix/pipe-fixture';
 import { addScheduleFixture } from './matrix/schedule-fixture';
 import { succeeding } from './matrix/run';
@@ -18,6 +19,7 @@ describe.each(backends)('the role matrix on $name', (backend) => {
 		await addScheduleFixture(scratch.db);
 		await addPipeFixture(scratch.db);
 		await addFacilityFixture(scratch.db);
+		await addFeedbackFixture(scratch.db);
 	});
 	afterAll(() => scratch?.dispose());
 

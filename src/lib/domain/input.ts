@@ -79,7 +79,7 @@ export function fieldErrors(error: z.ZodError, within: readonly PropertyKey[] = 
 		const path = (inside ? issue.path.slice(within.length) : issue.path).map(String).join('.') || '_form';
 		if (errors[path]) continue;
 		// zod's own wording (English) only for shapes no form can produce.
-		const key = /^(edit|geometry|pipeTools)\./.test(issue.message) ? issue.message : 'edit.error.invalid';
+		const key = /^(edit|geometry|pipeTools|feedback)\./.test(issue.message) ? issue.message : 'edit.error.invalid';
 		const values: Record<string, string | number> = {};
 		if ('minimum' in issue && (typeof issue.minimum === 'number' || typeof issue.minimum === 'bigint')) values.min = Number(issue.minimum);
 		if ('maximum' in issue && (typeof issue.maximum === 'number' || typeof issue.maximum === 'bigint')) values.max = Number(issue.maximum);

@@ -16,6 +16,7 @@ import {
 	type Place
 } from './fixture';
 import { FACILITY, SPARE_FACILITY_KIND, spotIn } from './facility-fixture';
+import { FEEDBACK, type FeedbackLabel } from './feedback-fixture';
 import { manholeIn, PIPE_NODE, PIPE_SEGMENT, pipeIn, SPARE_PIPELINE_TYPE } from './pipe-fixture';
 import { EXCLUDED, OVERRIDE, SUBMISSION, SUBMISSION_YEAR } from './schedule-fixture';
 import type { SubjectName } from './subjects';
@@ -539,6 +540,45 @@ const candidateSubmissions: TableSpec = {
 	}
 };
 
+// Residents' feedback: the public reads approved feedback of published communities; staff
+// also the rest of the communities they answer for (the bureau all). Only the status is
+// anyone's to change (moderation), by planners and the community's editors; residents
+// submit through private.submit_feedback, never by a direct insert.
+const feedback: TableSpec = (() => {
+	const byLabel = (label: FeedbackLabel) => ({ label, target: `id = '${FEEDBACK[label]}'` });
+	const probes = {
+		select: (Object.keys(FEEDBACK) as FeedbackLabel[]).map(byLabel),
+		insert: [
+			{
+				label: 'A',
+				target: `comment = '矩阵新建议'`,
+				sql: `insert into public.feedback (community_id, kind, comment) values ('${COMMUNITY.A}', 'suggestion', '矩阵新建议')`
+			}
+		],
+		update: [
+			{ ...byLabel('A.pending'), set: `status = 'approved'` },
+			{ ...byLabel('B.pending'), set: `status = 'rejected'` },
+			{ label: 'A.comment', target: `id = '${FEEDBACK.A}'`, set: `comment = '篡改'` }
+		],
+		delete: [byLabel('A')]
+	};
+	return {
+		table: 'public.feedback',
+		probes,
+		allowed: {
+			select: {
+				...each(PUBLIC_READERS, ['A', 'B']),
+				editorA: ['A', 'A.pending', 'B', 'A-draft'],
+				editorB: ['A', 'B', 'B.pending'],
+				...each(READ_ALL, labelsOf(probes.select))
+			},
+			insert: each(CONTROLS, ['A']),
+			update: { editorA: ['A.pending'], editorB: ['B.pending'], ...each(['planner', 'admin'], ['A.pending', 'B.pending']), ...each(CONTROLS, labelsOf(probes.update)) },
+			delete: each(CONTROLS, ['A'])
+		}
+	};
+})();
+
 /** An accounts table: nobody but service_role (and the owner) may touch it. */
 function account(table: string, target: string, insert: { target: string; sql: string }, set: string): TableSpec {
 	return {
@@ -609,6 +649,7 @@ export const MATRIX: readonly TableSpec[] = [
 	facilities,
 	facilityKinds,
 	pipeClearances,
+	feedback,
 	accountsUsers,
 	accountsSessions,
 	accountsFailures

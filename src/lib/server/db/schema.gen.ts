@@ -454,6 +454,53 @@ export type Database = {
 					}
 				];
 			};
+			feedback: {
+				Row: {
+					comment: string | null;
+					community_id: string;
+					created_at: string;
+					id: string;
+					kind: Database['public']['Enums']['feedback_kind'];
+					moderated_at: string | null;
+					moderated_by: string | null;
+					rating: number | null;
+					status: Database['public']['Enums']['feedback_status'];
+					submitted_on: string;
+				};
+				Insert: {
+					comment?: string | null;
+					community_id: string;
+					created_at?: string;
+					id?: string;
+					kind: Database['public']['Enums']['feedback_kind'];
+					moderated_at?: string | null;
+					moderated_by?: string | null;
+					rating?: number | null;
+					status?: Database['public']['Enums']['feedback_status'];
+					submitted_on?: string;
+				};
+				Update: {
+					comment?: string | null;
+					community_id?: string;
+					created_at?: string;
+					id?: string;
+					kind?: Database['public']['Enums']['feedback_kind'];
+					moderated_at?: string | null;
+					moderated_by?: string | null;
+					rating?: number | null;
+					status?: Database['public']['Enums']['feedback_status'];
+					submitted_on?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'feedback_community_id_fkey';
+						columns: ['community_id'];
+						isOneToOne: false;
+						referencedRelation: 'communities';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			funding_lines: {
 				Row: {
 					amount_yuan: number;
@@ -1209,6 +1256,17 @@ export type Database = {
 				};
 				Relationships: [];
 			};
+			feedback_summary: {
+				Row: {
+					average_rating: number | null;
+					community_code: string | null;
+					community_id: string | null;
+					pending: number | null;
+					ratings: number | null;
+					suggestions: number | null;
+				};
+				Relationships: [];
+			};
 			funding_rule_violations: {
 				Row: {
 					amount_yuan: number | null;
@@ -1247,6 +1305,18 @@ export type Database = {
 					level: string | null;
 					progress_pct: number | null;
 					weighting: string | null;
+				};
+				Relationships: [];
+			};
+			published_feedback: {
+				Row: {
+					comment: string | null;
+					community_code: string | null;
+					community_id: string | null;
+					id: string | null;
+					kind: string | null;
+					rating: number | null;
+					submitted_on: string | null;
 				};
 				Relationships: [];
 			};
@@ -1372,6 +1442,8 @@ export type Database = {
 			facilities_state: 'existing' | 'planned' | 'built';
 			facility_kind: 'parking' | 'ev_charger' | 'bike_shed' | 'express_locker' | 'mailbox' | 'bulletin_board' | 'public_toilet' | 'convenience_shop' | 'sanitation_point' | 'fitness_area' | 'party_building_room' | 'community_service_room' | 'property_service_room' | 'elderly_care' | 'childcare' | 'health_room' | 'culture_room';
 			facility_kinds_geometry_kind: 'point' | 'polygon';
+			feedback_kind: 'suggestion' | 'rating';
+			feedback_status: 'pending' | 'approved' | 'rejected';
 			funding_lines_source: 'central_subsidy' | 'provincial_subsidy' | 'municipal_subsidy' | 'district_budget' | 'property_right_unit' | 'utility_operator' | 'maintenance_fund' | 'public_revenue' | 'donations' | 'provident_fund' | 'social_capital';
 			pipe_nodes_kind: 'manhole' | 'valve';
 			pipe_nodes_state: 'existing' | 'to_renew' | 'renewed' | 'abandoned';
@@ -1414,6 +1486,8 @@ export const Constants = {
 			facilities_state: ['existing', 'planned', 'built'],
 			facility_kind: ['parking', 'ev_charger', 'bike_shed', 'express_locker', 'mailbox', 'bulletin_board', 'public_toilet', 'convenience_shop', 'sanitation_point', 'fitness_area', 'party_building_room', 'community_service_room', 'property_service_room', 'elderly_care', 'childcare', 'health_room', 'culture_room'],
 			facility_kinds_geometry_kind: ['point', 'polygon'],
+			feedback_kind: ['suggestion', 'rating'],
+			feedback_status: ['pending', 'approved', 'rejected'],
 			funding_lines_source: ['central_subsidy', 'provincial_subsidy', 'municipal_subsidy', 'district_budget', 'property_right_unit', 'utility_operator', 'maintenance_fund', 'public_revenue', 'donations', 'provident_fund', 'social_capital'],
 			pipe_nodes_kind: ['manhole', 'valve'],
 			pipe_nodes_state: ['existing', 'to_renew', 'renewed', 'abandoned'],
