@@ -150,7 +150,7 @@ describe('residents’ feedback, in the browser', () => {
 	it('reads well in English on a phone, with nothing serious for axe', async () => {
 		const page = await visitor(true, 'en');
 		await page.goto(AFTER, { waitUntil: 'networkidle' });
-		expect(await page.locator('h2').innerText()).toBe("Residents' say");
+		expect(await page.locator('#feedback-heading').innerText()).toBe("Residents' say");
 		expect(await page.getByRole('button', { name: 'Submit', exact: true }).count()).toBe(1);
 		expect(await seriousViolations(page, SECTION)).toEqual([]);
 	});
