@@ -89,6 +89,12 @@ describe('residents’ feedback, in the browser', () => {
 		await page.reload({ waitUntil: 'networkidle' });
 		expect(await items(page)).toContain(SUGGESTION);
 		expect(await page.locator('[data-testid=feedback-summary]').innerText()).toContain('已公开建议 1 条');
+
+		// The dashboard counts it for the community, and nothing of it waits any more.
+		await planner.goto('/dashboard', { waitUntil: 'networkidle' });
+		const counted = planner.locator('[data-testid=feedback] tr[data-community="ZD-2022-03"]');
+		expect(await counted.locator('[data-field=suggestions]').innerText()).toBe('1');
+		expect(await counted.locator('[data-field=pending]').innerText()).toBe('0');
 	}, 180_000);
 
 	it('takes a star rating once the community is completed, also without JavaScript', async () => {

@@ -107,6 +107,17 @@ export interface StageReached {
 	buildings: number;
 }
 
+/** A community's residents' feedback (public.feedback_summary): approved, and waiting. */
+export interface FeedbackRow {
+	code: string;
+	name: string;
+	suggestions: number;
+	ratings: number;
+	/** Average of the approved ratings, 1–5; null with none. */
+	averageRating: number | null;
+	pending: number;
+}
+
 export interface Dashboard {
 	/** When the data was read (the transaction's time). */
 	readAt: string;
@@ -126,6 +137,8 @@ export interface Dashboard {
 	violations: ViolationRow[];
 	delays: DelayFigures[];
 	stale: StaleRow[];
+	/** Communities with any feedback, and the average of all their approved ratings. */
+	feedback: { rows: FeedbackRow[]; averageRating: number | null };
 	rows: DashboardRow[];
 }
 

@@ -96,6 +96,7 @@ export function readDashboard(caller: Caller, filters: DashboardFilters, db?: Da
 			violations: await q.selectViolations(tx, filters),
 			delays: (await q.selectDelays(tx, filters)).map((d) => ({ ...d, bucket: isBucket(d.bucket) ? d.bucket : 'unknown' })),
 			stale: await q.selectStale(tx, filters),
+			feedback: { rows: await q.selectFeedback(tx, filters), averageRating: (await q.selectFeedbackAverage(tx, filters))[0].averageRating },
 			rows
 		};
 	});

@@ -102,3 +102,27 @@ export const selectStale = (q: Queryable, f: Filters & { staleDays: number }) =>
 		 from public.dashboard_stale($1::int, $2::smallint, $3::text)`,
 		[f.staleDays, f.year, f.subdistrict]
 	);
+
+/**
+ * Residents' feedback per community of the filters (public.feedback_summary): approved
+ * suggestions and ratings, their average, and what still waits for moderation. The overall
+ * average is over the approved ratings themselves, not an average of averages.
+ */
+export const selectFeedback = (q: Queryable, f: Filters) =>
+	q.query<{ code: string; name: string; suggestions: number; ratings: number; averageRating: number | null; pending: number }>(
+		`select d.code, d.name, s.suggestions, s.ratings, s.average_rating::float8 as "averageRating", s.pending
+		 from public.feedback_summary s join public.dashboard_communities d on d.id = s.community_id
+		 where ($1::int is null or d.batch_year = $1) and ($2::text is null or d.subdistrict_code = $2)
+		   and s.suggestions + s.ratings + s.pending > 0
+		 order by d.code`,
+		args(f)
+	);
+
+export const selectFeedbackAverage = (q: Queryable, f: Filters) =>
+	q.query<{ averageRating: number | null }>(
+		`select round(avg(fb.rating), 2)::float8 as "averageRating"
+		 from public.feedback fb join public.dashboard_communities d on d.id = fb.community_id
+		 where fb.status = 'approved' and fb.kind = 'rating'
+		   and ($1::int is null or d.batch_year = $1) and ($2::text is null or d.subdistrict_code = $2)`,
+		args(f)
+	);
