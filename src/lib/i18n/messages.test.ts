@@ -11,7 +11,7 @@ const PAIRS = import.meta.glob<{ default: object }>('./**/{zh-CN,en}.json', { ea
 describe('dictionaries', () => {
 	const folders = [...new Set(Object.keys(PAIRS).map((path) => path.replace(/(zh-CN|en)\.json$/, '')))];
 
-	it('are found', () => expect(folders.sort()).toEqual(['./', './as-of/', './catalogue/', './dashboard/', './detail/', './editing/', './facilities/', './feedback/', './geometry/', './pipe-tools/', './pipes/', './plan/', './public/', './staff/', './underground-first/']));
+	it('are found', () => expect(folders.sort()).toEqual(['./', './as-of/', './browse/', './catalogue/', './dashboard/', './detail/', './editing/', './facilities/', './feedback/', './geometry/', './pipe-tools/', './pipes/', './plan/', './public/', './staff/', './underground-first/']));
 
 	it.each(folders)('%s has the same keys in Chinese and English', (folder) => {
 		expect(keys(PAIRS[`${folder}en.json`].default).sort()).toEqual(keys(PAIRS[`${folder}zh-CN.json`].default).sort());
