@@ -50,19 +50,24 @@ export function updateOverlays({ map, families, overlays, atlas, input, current,
 
 /**
  * What a click selects: overlays first, as they are drawn on top, then the topmost of the
- * `clickable` layers; `'own'` when an overlay answers the click itself.
+ * `clickable` layers. An overlay that answers the click itself (`'own'`, a facility's popup)
+ * still lets the community under it be selected; over nothing, `'own'` keeps the selection.
  */
 export function pickAt(clickable: [string, Picked['kind']][], overlays: Overlays, e: MapMouseEvent): Picked | 'own' | null {
+	let own = false;
 	for (const { instance } of overlays.values()) {
 		const picked = instance?.pick?.(e.point.x, e.point.y);
-		if (picked) return picked;
+		if (picked === 'own') own = true;
+		else if (picked) return picked;
 	}
 	const layers = new Map(clickable.filter(([id]) => e.target.getLayer(id)));
 	const [hit] = e.target.queryRenderedFeatures(e.point, { layers: [...layers.keys()] });
 	// Atlas features carry a code; features with none (pipes) are named by their id.
 	const code = hit?.properties?.code ?? hit?.properties?.id;
 	const kind = hit && layers.get(hit.layer.id);
-	return typeof code === 'string' && kind ? { kind, code } : null;
+	if (typeof code === 'string' && kind) return { kind, code };
+	// An overlay answered the click (a facility's popup) over no community: keep the selection.
+	return own ? 'own' : null;
 }
 
 /**

@@ -22,7 +22,7 @@ export interface Overlay {
 	/**
 	 * What the overlay draws at a canvas point, if anything: it is above the map's layers.
 	 * `'own'` when the overlay answers a click there itself (a popup): the map then selects
-	 * nothing and keeps what was selected.
+	 * what lies under it, and over nothing keeps what was selected.
 	 */
 	pick?(x: number, y: number): Picked | 'own' | null;
 	remove(): void;
